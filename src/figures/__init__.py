@@ -1,0 +1,1 @@
+"""figures: extract every numeric claim from news articles."""

@@ -1,0 +1,66 @@
+"""The project's vocabulary, loaded once from ``data/``.
+
+Every word list is a UTF-8 text file in ``data/`` whose header (lines starting
+with ``#``) says its format. Blank lines and ``#`` lines are skipped; fields
+are separated by a tab. Users extend the lists by editing those files.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib import resources
+
+import regex
+
+from .errors import DataFileError
+
+
+def _data_text(name: str) -> str:
+    try:
+        return resources.files("figures").joinpath("data").joinpath(name).read_text(encoding="utf-8")
+    except FileNotFoundError as exc:  # a broken install, not user input
+        raise DataFileError(f"data/{name}: missing from the installed package") from exc
+
+
+@cache
+def table(name: str) -> tuple[tuple[str, ...], ...]:
+    """Rows of a tab-separated data file, each a tuple of stripped fields."""
+    rows = []
+    for number, line in enumerate(_data_text(name).splitlines(), 1):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        fields = tuple(f.strip() for f in line.split("\t"))
+        if not fields[0]:
+            raise DataFileError(f"data/{name}, line {number}: empty first field")
+        rows.append(fields)
+    return tuple(rows)
+
+
+@cache
+def words(name: str) -> tuple[str, ...]:
+    """The first field of every row: a plain word list."""
+    return tuple(row[0] for row in table(name))
+
+
+def alternation(phrases: tuple[str, ...] | list[str]) -> str:
+    """A regex alternation of literal phrases, longest first, spaces matching any run of blanks."""
+    ordered = sorted(set(phrases), key=lambda p: (-len(p), p))
+    return "|".join(regex.escape(p).replace(r"\ ", r"\s+") for p in ordered)
+
+
+@cache
+def month_numbers() -> dict[str, int]:
+    """Lower-cased month name (any listed language, full or abbreviated) -> 1..12."""
+    names: dict[str, int] = {}
+    for row in table("months.tsv"):
+        number = int(row[0])
+        for name in row[1:]:
+            if name:
+                names[name.lower()] = number
+    return names
+
+
+@cache
+def month_pattern() -> str:
+    """A regex alternation of every month name (case-insensitive use expected)."""
+    return alternation(tuple(month_numbers()))

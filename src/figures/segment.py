@@ -1,0 +1,104 @@
+"""Stage 2: a document's text -> sentences and paragraphs, with offsets.
+
+A blank line (or a line break after a headline-like line) separates paragraphs;
+every line break ends a sentence; inside a line a sentence ends at ``.``, ``!``,
+``?`` or ``…`` (with any closing quotes or brackets) before a space and a
+capital, a digit or an opening quote — or straight before a capital where a
+scraper dropped the space (``invasion.Ukraine``), unless the word before the
+dot is a known abbreviation or a single letter (``U.S.``, ``R.Politik``).
+"""
+
+from __future__ import annotations
+
+import regex
+
+from .lexicon import words
+from .models import Sentence
+
+_LINE = regex.compile(r"[^\n]*(?:\n|$)")
+_BOUNDARY = regex.compile(
+    r"""(?<=[.!?…])["'”’)\]]*(?:\s+(?=["'“‘(\[]?[\p{Lu}\p{N}])|(?=\p{Lu}))""",
+    regex.VERSION1,
+)
+_WORD_BEFORE = regex.compile(r"(\S+?)[.!?…][\"'”’)\]]*\Z")
+
+
+def _abbreviations() -> frozenset[str]:
+    return frozenset(words("abbreviations.txt"))
+
+
+def _ends_sentence(text: str, dot: int, glued: bool) -> bool:
+    """Whether the punctuation at ``dot`` really ends a sentence."""
+    if text[dot] != ".":
+        return True
+    start = dot
+    while start > 0 and not text[start - 1].isspace():
+        start -= 1
+    word = text[start:dot].lstrip("\"'“‘([")
+    if word in _abbreviations() or word.rstrip(".") in _abbreviations():
+        return False
+    last = word.rsplit(".", 1)[-1]
+    if len(last) <= 1:  # initials and dotted acronyms: U.S., R.Politik, J. Smith
+        return False
+    if glued and not last[-1:].islower():  # "2.5", "AB.Cd": glue only after a lower-case word
+        return False
+    return True
+
+
+def split(text: str) -> list[Sentence]:
+    """Sentences of ``text`` in order; their spans never hold leading or trailing blanks."""
+    sentences: list[Sentence] = []
+    paragraph = 0
+    blank_run = False
+    for line_match in _LINE.finditer(text):
+        line = line_match.group()
+        if not line:
+            break
+        start = line_match.start()
+        if not line.strip():
+            if not blank_run and sentences:
+                paragraph += 1
+            blank_run = True
+            continue
+        blank_run = False
+        piece_start = start
+        for boundary in _BOUNDARY.finditer(line):
+            end_punct = start + boundary.start()
+            # find the punctuation mark itself (before any closing quotes)
+            dot = end_punct - 1
+            glued = not any(ch.isspace() for ch in line[boundary.start():boundary.end()])
+            while dot > piece_start and text[dot] not in ".!?…":
+                dot -= 1
+            if not _ends_sentence(text, dot, glued):
+                continue
+            cut = start + boundary.start()
+            # keep closing quotes with the sentence they close
+            while cut < start + boundary.end() and text[cut] in "\"'”’)]":
+                cut += 1
+            _add(text, piece_start, cut, paragraph, sentences)
+            piece_start = start + boundary.end()
+        _add(text, piece_start, start + len(line), paragraph, sentences)
+    return sentences
+
+
+def _add(text: str, start: int, end: int, paragraph: int, out: list[Sentence]) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        out.append(Sentence(start, end, paragraph))
+
+
+def index_of(sentences: list[Sentence], position: int) -> int:
+    """Index of the sentence holding ``position`` (or the last one before it)."""
+    low, high = 0, len(sentences) - 1
+    found = 0
+    while low <= high:
+        mid = (low + high) // 2
+        if sentences[mid].start <= position:
+            found = mid
+            low = mid + 1
+        else:
+            high = mid - 1
+    return found
