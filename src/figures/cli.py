@@ -1,0 +1,144 @@
+"""The command line: a thin shell over the library.
+
+``main(argv, stdout, stderr)`` returns the exit code, so tests can run any
+command with their own streams. Errors are one line; ``-v`` adds the traceback.
+Exit codes: 0 all well; 1 something failed (a document, a row); 2 misuse.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+import traceback
+from collections.abc import Sequence
+from typing import IO
+
+from . import __version__
+from .errors import FiguresError, InputError, SettingError
+from .export import files
+from .pipeline import extract_many
+from .verify import verify
+
+PROG = "figures"
+
+EXTRACT_HELP = """\
+Read articles and write one row per numeric claim.
+
+PATH may be a .txt file (one article), a folder (read recursively, in sorted
+order) or a .jsonl corpus (one article per line: id, text, optional published,
+url, source). The output format follows the suffix of -o: .csv (for
+spreadsheets: UTF-8 with BOM, formula-safe) or .jsonl. Without -o, CSV goes to
+standard output.
+
+A document's date (to resolve "yesterday" or "May 7") comes from its
+'published' field, else its own header, else --published.
+
+examples:
+  figures extract seeds/ -o claims.csv
+  figures extract corpus.jsonl -o claims.jsonl --published 2025-05-11
+"""
+
+VERIFY_HELP = """\
+Re-read the sources of an export and check every row: the surface against the
+text at its offsets, the value against the surface, and the time and speaker
+spans. Prints one line per problem and exits 1 if there is any.
+
+example:
+  figures verify claims.csv --sources seeds/
+"""
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not an ISO date (YYYY-MM-DD): {text!r}") from None
+
+
+def parser() -> argparse.ArgumentParser:
+    """The argument parser of every command."""
+    top = argparse.ArgumentParser(
+        prog=PROG, description="Extract every numeric claim from news articles into a typed, source-checked table.",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    top.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    commands = top.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    extract = commands.add_parser("extract", help="extract figures from articles", description=EXTRACT_HELP,
+                                  formatter_class=argparse.RawDescriptionHelpFormatter)
+    extract.add_argument("paths", nargs="+", metavar="PATH", help=".txt file, folder or .jsonl corpus")
+    extract.add_argument("-o", "--output", metavar="OUT", help="output file, .csv or .jsonl (default: CSV on stdout)")
+    extract.add_argument("--published", type=_date, metavar="DATE",
+                         help="date of documents that give none (YYYY-MM-DD)")
+    extract.add_argument("--encoding-errors", choices=("strict", "replace"), default="strict",
+                         help="what to do with bytes that are not UTF-8: fail the document (default) or replace them")
+    extract.add_argument("-v", "--verbose", action="store_true", help="show tracebacks of errors")
+
+    check = commands.add_parser("verify", help="check an export against its sources", description=VERIFY_HELP,
+                                formatter_class=argparse.RawDescriptionHelpFormatter)
+    check.add_argument("dataset", metavar="DATASET", help="an export: .csv or .jsonl")
+    check.add_argument("--sources", nargs="+", required=True, metavar="PATH", help="the articles it was made from")
+    check.add_argument("-v", "--verbose", action="store_true", help="show tracebacks of errors")
+    return top
+
+
+def _extract(args: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> int:
+    failures = 0
+
+    def run(stream: IO[str], fmt: str) -> None:
+        nonlocal failures
+        out = files.writer(stream, fmt)
+        for item in extract_many(args.paths, args.published, args.encoding_errors):
+            if isinstance(item, InputError):
+                failures += 1
+                stderr.write(f"{PROG}: error: {item}\n")
+                continue
+            out.write(item[1])
+
+    if args.output:
+        fmt = files.format_of(args.output)
+        with files.atomic_writer(args.output) as stream:
+            run(stream, fmt)
+    else:
+        run(stdout, "csv")
+    if failures:
+        stderr.write(f"{PROG}: {failures} document(s) could not be read; the others were written\n")
+    return 1 if failures else 0
+
+
+def _verify(args: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> int:
+    dataset = files.read(args.dataset)
+    problems, errors = verify(dataset, args.sources)
+    for error in errors:
+        stderr.write(f"{PROG}: error: {error}\n")
+    for problem in problems:
+        stdout.write(f"{args.dataset}: {problem}\n")
+    if problems or errors:
+        stdout.write(f"{len(problems)} problem(s) in {len(dataset)} row(s)\n")
+        return 1
+    stdout.write(f"ok: {len(dataset)} row(s) match their sources\n")
+    return 0
+
+
+COMMANDS = {"extract": _extract, "verify": _verify}
+
+
+def main(argv: Sequence[str] | None = None, stdout: IO[str] | None = None, stderr: IO[str] | None = None) -> int:
+    """Run one command; returns the exit code."""
+    stdout = stdout or sys.stdout
+    stderr = stderr or sys.stderr
+    try:
+        args = parser().parse_args(argv)
+    except SystemExit as exc:  # argparse already printed usage or help
+        return int(exc.code or 0)
+    try:
+        return COMMANDS[args.command](args, stdout, stderr)
+    except (FiguresError, OSError) as exc:
+        if getattr(args, "verbose", False):
+            traceback.print_exc(file=stderr)
+        stderr.write(f"{PROG}: error: {exc}\n")
+        return 2 if isinstance(exc, SettingError) else 1
+    except KeyboardInterrupt:
+        stderr.write(f"{PROG}: interrupted; nothing was left half-written\n")
+        return 130

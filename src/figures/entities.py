@@ -1,0 +1,246 @@
+"""Stage 5b: the counted thing, or for a measure what it measures.
+
+* A count takes the noun phrase after it, singular and lower case
+  (``45 drone boats`` -> ``drone boat``, ``27 heads of state`` -> ``head of
+  state``); quantity words in between are skipped (``six more countries``).
+* A count with no noun of its own takes what its verb counts
+  (``Kills 9`` -> ``person killed``; ``violated ... 5,000 times`` -> ``violation``),
+  from ``data/verb_counts.tsv``; the surface grows to hold the verb.
+* A generic noun (``1,000 individuals``) takes the role a word in its sentence
+  gives it (``prisoner swap`` -> ``prisoner``).
+* A duration takes what lasts: the noun after a hyphenated compound (``30-day
+  moratorium``), ``of ...`` after the unit (``two hours of talks``), or a cue in
+  its sentence (``sentenced ... to ten years`` -> ``prison sentence``).
+* Money and percent take ``of/in/for ...`` after them, the noun right after,
+  or the verb that moves the money (``Pledges $1.1Bln`` -> ``pledge``).
+
+The word lists are in ``data/entity_words.tsv``, ``data/verb_counts.tsv`` and
+``data/duration_cues.tsv``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+import regex
+
+from .lexicon import table
+from .models import Qualified
+
+_WORD = regex.compile(r"[ \t]*(\p{L}[\p{L}\p{M}'’]*(?:-\p{L}[\p{L}\p{M}'’]*)*)")
+_AS_MANY = regex.compile(r"(?i:\s+as\s+(?:many|much)\b)")
+_OF = regex.compile(r"(?i:\s+of(?:\s+(?:the|their|its|his|her|our|all|those|these))?\b)")
+_MAX_WORDS = 4
+
+
+@dataclass(frozen=True, slots=True)
+class EntityReading:
+    """The counted thing of one figure and the span the figure now covers."""
+
+    entity: str | None
+    start: int
+    end: int
+    #: where the entity was read, for category cues
+    head_start: int
+    head_end: int
+
+
+@cache
+def _roles() -> dict[str, dict[str, str]]:
+    roles: dict[str, dict[str, str]] = {}
+    for row in table("entity_words.tsv"):
+        roles.setdefault(row[1], {})[row[0].lower()] = row[2].lower() if len(row) > 2 else ""
+    return roles
+
+
+@cache
+def _verbs() -> dict[str, str]:
+    forms: dict[str, str] = {}
+    for verbs, entity in table("verb_counts.tsv"):
+        for form in verbs.split("|"):
+            forms[form.lower()] = entity
+    return forms
+
+
+@cache
+def _duration_cues() -> list[tuple[regex.Pattern[str], str]]:
+    return [
+        (regex.compile(rf"(?i:\b(?:{cues}))"), entity) for cues, entity in table("duration_cues.tsv")
+    ]
+
+
+@cache
+def _role_pattern() -> regex.Pattern[str]:
+    words = sorted(_roles()["role"], key=len, reverse=True)
+    return regex.compile(rf"(?i:\b({'|'.join(regex.escape(w) for w in words)})\b)")
+
+
+def singular(word: str) -> str:
+    """English singular of a lower-case noun (``bodies`` -> ``body``, ``boats`` -> ``boat``)."""
+    irregular = _roles()["irregular"]
+    if word in irregular:
+        return irregular[word]
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith(("sses", "xes", "ches", "shes", "zzes")):
+        return word[:-2]
+    if word.endswith("s") and not word.endswith(("ss", "us", "is")) and len(word) > 3:
+        return word[:-1]
+    return word
+
+
+def _is_plural(word: str) -> bool:
+    lower = word.lower()
+    return lower in _roles()["irregular"] or (
+        lower.endswith("s") and not lower.endswith(("ss", "us", "is")) and len(lower) > 3
+    )
+
+
+def _noun_phrase(text: str, position: int, limit: int) -> tuple[list[str], int, int]:
+    """Words of the noun phrase starting at ``position``: (words, start, end); empty when none."""
+    roles = _roles()
+    skip, stop, relational = roles["skip"], roles["stop"], roles["relational"]
+    words: list[str] = []
+    start = end = position
+    cursor = position
+    while len(words) < _MAX_WORDS * 2:
+        match = _WORD.match(text, cursor, limit)
+        if match is None:
+            break
+        word = match.group(1)
+        lower = word.lower()
+        if not words and lower in skip:
+            cursor = match.end()
+            continue
+        if lower in stop or lower in _verbs() and not words:
+            break
+        if not words:
+            start = match.start(1)
+        words.append(lower)
+        end = cursor = match.end()
+        if _is_plural(word) or len(words) >= _MAX_WORDS:
+            if lower in relational or singular(lower) in relational:
+                of = _OF.match(text, cursor, limit)
+                if of is not None:
+                    rest, _, rest_end = _noun_phrase(text, of.end(), limit)
+                    if rest:
+                        words += ["of", *rest]
+                        end = rest_end
+            break
+        if lower.endswith(("ed", "ing")) and len(words) > 1:
+            words.pop()
+            break
+    # a singular relational head ("a 30-day cessation of hostilities")
+    if words and words[-1] in relational and "of" not in words:
+        of = _OF.match(text, end, limit)
+        if of is not None:
+            rest, _, rest_end = _noun_phrase(text, of.end(), limit)
+            if rest:
+                words += ["of", *rest]
+                end = rest_end
+    return words, start, end
+
+
+def _normalise(words: list[str]) -> str:
+    """Singular head, lower case: ``heads of state`` -> ``head of state``."""
+    if "of" in words:
+        cut = words.index("of")
+        head = words[:cut]
+        tail = words[cut:]
+        if head:
+            head[-1] = singular(head[-1])
+        if tail and tail[-1] and _is_plural(tail[-1]) and tail[-1] not in ("hostilities", "talks"):
+            tail[-1] = singular(tail[-1])
+        return " ".join(head + tail)
+    words = list(words)
+    if words[-1] != "talks":
+        words[-1] = singular(words[-1])
+    return " ".join(words)
+
+
+def _verb_before(text: str, position: int, floor: int) -> regex.Match[str] | None:
+    """The counting verb right before ``position`` (``Kills`` in ``Kills 9``)."""
+    return regex.search(r"(\p{L}+)[ \t]+\Z", text, pos=max(floor, position - 30), endpos=position)
+
+
+def entity_of(
+    text: str, q: Qualified, unit: str | None, unit_end: int, attributive: bool,
+    sentence_start: int, sentence_end: int,
+) -> EntityReading:
+    """The counted thing of a figure, and its span widened to hold noun or verb."""
+    start, end = q.start, unit_end
+    sentence = text[sentence_start:sentence_end]
+    if unit is not None and not attributive:
+        return _measure_entity(text, q, unit, unit_end, sentence_start, sentence_end, sentence)
+    position = unit_end
+    if q.mention.kind == "multiplier":
+        as_many = _AS_MANY.match(text, position, sentence_end)
+        if as_many is not None:
+            position = as_many.end()
+    elif q.mention.kind in ("vague", "fraction"):
+        of = _OF.match(text, position, sentence_end)
+        if of is not None:
+            position = of.end()
+    words, head_start, head_end = _noun_phrase(text, position, sentence_end)
+    if words and words[0] == "times" and len(words) == 1:
+        words = []
+    if words:
+        entity = _normalise(words)
+        entity = _with_role(entity, sentence)
+        if attributive:  # "three-day ceasefire": the surface is the compound only
+            return EntityReading(entity, start, end, head_start, head_end)
+        return EntityReading(entity, start, head_end, head_start, head_end)
+    times = regex.match(r"[ \t]+times\b", text[end:sentence_end])
+    if times is not None:
+        end += times.end()
+        # the counting verb nearest before the number in its sentence
+        counting = [m for m in regex.finditer(r"\p{L}+", text, pos=sentence_start, endpos=q.start)
+                    if m.group().lower() in _verbs()]
+        if counting:
+            verb_match = counting[-1]
+            return EntityReading(_verbs()[verb_match.group().lower()], start, end,
+                                 verb_match.start(), verb_match.end())
+        return EntityReading(None, start, end, q.start, end)
+    # no noun: a verb carries the count ("Kills 9", "killed at least 30")
+    verb = _verb_before(text, q.start, sentence_start)
+    if verb is not None and verb.group(1).lower() in _verbs():
+        return EntityReading(_verbs()[verb.group(1).lower()], verb.start(1), end, verb.start(1), verb.end(1))
+    return EntityReading(None, start, end, q.start, end)
+
+
+def _with_role(entity: str, sentence: str) -> str:
+    """A generic noun (``individual``) takes the role its sentence gives it (``prisoner``)."""
+    head = entity.split(" of ")[0].split()[-1]
+    if head not in _roles()["generic"] and singular(head) not in _roles()["generic"]:
+        return entity
+    role = _role_pattern().search(sentence)
+    if role is None:
+        return entity
+    return _roles()["role"][role.group(1).lower()]
+
+
+def _measure_entity(
+    text: str, q: Qualified, unit: str, unit_end: int, sentence_start: int, sentence_end: int, sentence: str,
+) -> EntityReading:
+    """What a measure measures: ``two hours of talks``, ``$50 million in aid``, ``95% of requests``."""
+    start, end = q.start, unit_end
+    money = unit.isupper() or unit == "percent"
+    linking = r"of|in|for|worth\s+of" if money else r"of"
+    of = regex.match(rf"(?i:\s+(?:{linking})(?:\s+(?:the|their|its|new))?\b)", text[unit_end:sentence_end])
+    if of is not None:
+        words, head_start, head_end = _noun_phrase(text, unit_end + of.end(), sentence_end)
+        if words:
+            return EntityReading(_normalise(words), start, end, head_start, head_end)
+    if money:  # money, percent: a noun right after
+        words, head_start, head_end = _noun_phrase(text, unit_end, sentence_end)
+        if words:
+            return EntityReading(_normalise(words), start, end, head_start, head_end)
+        verb = _verb_before(text, q.start, sentence_start)
+        if verb is not None and verb.group(1).lower() in _verbs():
+            return EntityReading(_verbs()[verb.group(1).lower()], start, end, verb.start(1), verb.end(1))
+        return EntityReading(None, start, end, start, end)
+    for pattern, entity in _duration_cues():
+        if pattern.search(sentence):
+            return EntityReading(entity, start, end, start, end)
+    return EntityReading(None, start, end, start, end)

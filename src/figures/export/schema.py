@@ -1,0 +1,16 @@
+"""The JSON Schema of the public models, as committed under ``schemas/``."""
+
+from __future__ import annotations
+
+import json
+
+from ..models import Document, Figure
+
+SCHEMAS = {"figure.schema.json": Figure, "document.schema.json": Document}
+
+
+def schema_text(model: type[Figure] | type[Document]) -> str:
+    """The model's JSON Schema (serialisation mode), as stable, indented JSON text."""
+    schema = model.model_json_schema(mode="serialization")
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    return json.dumps(schema, indent=2, sort_keys=True, ensure_ascii=False) + "\n"

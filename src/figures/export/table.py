@@ -1,0 +1,51 @@
+"""Figures as a pandas DataFrame with proper dtypes.
+
+Offsets are nullable integers (``Int64``), qualifier and category are
+categoricals over their fixed sets, text is ``string``, and values and bounds
+are exact :class:`decimal.Decimal` objects (``object`` dtype): floats would
+round ``0.1`` and anything past 2**53.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from decimal import Decimal
+
+import pandas as pd
+
+from ..models import CATEGORIES, COLUMNS, QUALIFIERS, Figure
+
+INTEGER_COLUMNS = ("start", "end", "time_text_start", "time_text_end", "speaker_start", "speaker_end")
+DECIMAL_COLUMNS = ("value", "low", "high")
+CATEGORY_COLUMNS = {"qualifier": QUALIFIERS, "category": CATEGORIES}
+TEXT_COLUMNS = tuple(c for c in COLUMNS if c not in INTEGER_COLUMNS + DECIMAL_COLUMNS and c not in CATEGORY_COLUMNS)
+
+
+def frame(figures: Iterable[Figure]) -> pd.DataFrame:
+    """A DataFrame of figures, one row each, columns in export order."""
+    rows = [f.model_dump() for f in figures]
+    return typed(pd.DataFrame(rows, columns=list(COLUMNS)))
+
+
+def typed(df: pd.DataFrame) -> pd.DataFrame:
+    """Give a frame of figure columns (as read from any format) the project's dtypes."""
+    out = pd.DataFrame(index=df.index)
+    for column in COLUMNS:
+        series = df[column] if column in df else pd.Series([None] * len(df), index=df.index)
+        if column in INTEGER_COLUMNS:
+            out[column] = pd.array([None if _missing(v) else int(v) for v in series], dtype="Int64")
+        elif column in DECIMAL_COLUMNS:
+            out[column] = pd.Series([None if _missing(v) else Decimal(str(v)) for v in series],
+                                    index=df.index, dtype=object)
+        elif column in CATEGORY_COLUMNS:
+            out[column] = pd.Categorical([None if _missing(v) else str(v) for v in series],
+                                         categories=CATEGORY_COLUMNS[column])
+        else:
+            out[column] = pd.array([None if _missing(v) else str(v) for v in series], dtype="string")
+    return out
+
+
+def _missing(value: object) -> bool:
+    if value is None or value is pd.NA:
+        return True
+    return isinstance(value, float) and value != value

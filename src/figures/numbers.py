@@ -1,0 +1,342 @@
+"""Stage 3: text -> number mentions that may be figures.
+
+One compiled pattern walks the document once. Its alternatives are tried at
+each position in order; the first ones recognise what *looks* numeric but is
+not a figure (URLs, phone numbers, dates, clock times, ordinals, labels such as
+``BM-21`` or ``Resolution 2334``) so that their digits are consumed and never
+reported. The last alternatives read numbers proper:
+
+* digits with thousands separators and decimals, with an optional currency sign
+  before and multiplier suffix after (``$1.1Bln``, ``15K``, ``2.5 mln``);
+* number words (``twenty-seven``, ``one hundred and five``, ``a dozen``), vague
+  sizes (``dozens of``, ``hundreds of thousands``), fractions (``half``,
+  ``one-fifth``) and multipliers (``twice``);
+* a digit range written as one token (``10-15``, ``70,000-80,000``);
+* a hyphenated compound keeps the word after its hyphen (``30-day`` -> ``day``).
+
+Afterwards a few context rules drop numbers that are not claims: years, numbers
+in referring expressions (``the two sides``), durations that only place
+another event in time (``over the past 24 hours``, ``8 years ago``), rhetorical
+sizes (``millions of Europeans``) and lines that hold no words (vote counters).
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from functools import cache
+
+import regex
+
+from .lexicon import alternation, month_pattern, table, words
+from .models import NumberMention
+
+_ORDINAL_SUFFIX = r"(?:st|nd|rd|th)"
+
+
+@cache
+def _number_words() -> dict[str, tuple[Decimal, str]]:
+    return {row[0].lower(): (Decimal(row[1]), row[2]) for row in table("number_words.tsv")}
+
+
+@cache
+def _multipliers() -> dict[str, tuple[Decimal, bool]]:
+    return {row[0]: (Decimal(row[1]), row[2] == "money") for row in table("multipliers.tsv")}
+
+
+@cache
+def _currency_signs() -> dict[str, str]:
+    """Sign or code written *before* a number -> ISO code (``$`` -> USD, ``EUR`` -> EUR)."""
+    signs: dict[str, str] = {}
+    for code, *surfaces in table("currencies.tsv"):
+        for surface in surfaces:
+            if surface and (not surface.isalpha() or surface.isupper() or surface.endswith(".")):
+                signs[surface] = code
+    return signs
+
+
+def _time_units() -> str:
+    return alternation(
+        tuple(row[0] for row in table("units.tsv") if row[1] in {"second", "minute", "hour", "day", "week", "month", "year", "decade"})
+    )
+
+
+@cache
+def _pattern() -> regex.Pattern[str]:
+    words_ = _number_words()
+    small = [w for w, (_, role) in words_.items() if role in ("unit", "ten")]
+    scale = [w for w, (_, role) in words_.items() if role == "scale"]
+    fraction = [w for w, (_, role) in words_.items() if role == "fraction"]
+    multiplier = [w for w, (_, role) in words_.items() if role == "multiplier"]
+    vague = [w for w, (_, role) in words_.items() if role == "vague"]
+    counting = alternation(small + scale)
+    scales = alternation(scale)
+    month = month_pattern()
+    suffixes = alternation(tuple(_multipliers()))
+    signs = alternation(tuple(_currency_signs()))
+    labels = alternation(words("label_nouns.txt"))
+    digits = r"(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?"
+    units_ = alternation([w for w, (_, role) in words_.items() if role == "unit"])
+    tens = alternation([w for w, (_, role) in words_.items() if role == "ten"])
+    ones = "one|two|three|four|five|six|seven|eight|nine"
+    # a number written in words: "twenty-seven", "one hundred and five", "a dozen",
+    # "two million five hundred thousand"; "one four-year-old" stays two numbers.
+    atom = rf"(?:(?:{tens})(?:[-\s](?:{ones})\b)?|(?:{units_}))"
+    word_number = (
+        rf"(?:(?:a|an)(?=\s+(?:{scales})\b)|{atom})"
+        rf"(?:(?:[\s-]+(?:{scales})\b)+(?:(?:\s+and)?\s+{atom}(?:[\s-]+(?:{scales})\b)*)*)?"
+    )
+    day = r"\d{1,2}" + _ORDINAL_SUFFIX + r"?"
+    date_tail = rf"(?:(?:\s*,\s*|\s+(?:and|or|to|through|until|till)\s+|\s*[-–]\s*){day}(?=\s*(?:[,.;:)\]]|$|and\b|or\b|to\b|in\b|at\b|on\b|with\b|\(|\d{{4}}|[-–])))*"
+    return regex.compile(
+        rf"""
+        (?P<skip>
+            https?://\S+ | www\.\S+ | [\w.+-]+@[\w-]+\.[\w.]+              # URLs, e-mail
+          | \+\d{{1,3}}[\s.-]?\(?\d{{1,4}}\)?(?:[\s.-]?\d{{2,4}}){{2,4}}     # phone numbers
+          | \(\d{{3}}\)\s?\d{{3}}-\d{{4}}
+          | \b\d{{4}}-\d{{2}}-\d{{2}}(?:T[\d:.]+(?:Z|[+-]\d{{2}}:?\d{{2}})?)?\b # ISO dates
+          | \b\d{{1,2}}[./]\d{{1,2}}[./]\d{{2,4}}\b                          # 11.05.2025, 5/11/25
+          | \b\d{{1,2}}(?::\d{{2}})?\s?(?:[ap]\.\s?m\.?|[ap]m\b|[AP]\.?M\b\.?) # 6 p.m., 9am
+          | \b\d{{1,2}}:\d{{2}}(?::\d{{2}})?\b                               # 20:36
+          | \b\d{{4}}\s?(?:GMT|UTC|hrs\b|local\s+time)                      # 1800 GMT
+          | (?i:\b(?:{month})\b\.?)\s+{day}\b{date_tail}                    # May 7, May 8, 9 and 10
+          | \b{day}(?:\s*(?:[-–]|and|to)\s*{day})?\s+(?:of\s+)?(?i:(?:{month})\b)  # 7 May, 7-10 May
+          | \b\d+(?:-|\s)?{_ORDINAL_SUFFIX}\b                                # 3rd, 80th
+          | \b\d+\s?mm\b                                                    # calibres: 82mm
+          | (?<![\w-])\p{{L}}+-?\d[\w-]*                                    # BM-21, Su-25, M23, G7
+          | \b\d+[\p{{L}}]+\d[\w-]*                                          # 2S19
+          | (?<![\w.])(?:{labels})\.?[ \t]+(?:\d[\d,.]*\b|(?i:{counting})\b)  # Resolution 2334
+        )
+      | (?P<range>
+            (?:(?P<rsign>{signs})\s?)?(?<![\w.,/-])(?P<r1>{digits})\s?(?:[-–]|—)\s?(?P<r2>{digits})(?![\w/]|-\p{{L}}|[.,:]\d)
+            (?:\s?(?P<rsuffix>{suffixes})\b)?
+        )
+      | (?P<digits>
+            (?:(?P<sign>{signs})\s?)?
+            (?<![\w.,/])(?P<num>{digits})(?![\d])
+            (?:\s?(?P<suffix>{suffixes})(?![\p{{L}}\d]))?
+            (?:-(?P<hyph>\p{{L}}+(?:-\p{{L}}+)?))?
+        )
+      | (?P<vague>
+            (?i:\b(?:tens|hundreds|thousands|millions)\s+of\s+(?:thousands|millions|billions)\b)
+          | (?i:\b(?:{alternation(vague)})\b)(?=\s+(?:of\b|more\b|[a-z]+ed\b|were\b|are\b|have\b|had\b|fled\b|died\b))
+        )
+      | (?P<fraction>
+            (?i:\b(?:one|a|two|three|four)[-\s](?:{alternation(fraction)})\b)(?!-)
+          | (?<!(?i:first|second|other|latter|former|and\s+a|a)\s)(?i:\bhalf\b)(?!-)
+        )
+      | (?P<multiplier> (?i:\b(?:{alternation(multiplier)})\b) )
+      | (?P<words>
+            (?i:\b{word_number}\b)
+            (?:-(?P<whyph>\p{{L}}+(?:-\p{{L}}+)?))?
+        )
+        """,
+        regex.VERBOSE | regex.VERSION0,
+    )
+
+
+# -- context rules -----------------------------------------------------------
+
+_REFERRING = regex.compile(
+    r"(?i:\b(?:the|these|those|both|all|its|their|his|her|our|your|my|whose|each\s+of\s+the|either\s+of\s+the|one\s+of\s+the)\s+)\Z"
+)
+_QUALIFIED_BEFORE = regex.compile(
+    r"(?i:\b(?:about|around|nearly|almost|some|over|than|least|up\s+to|roughly|approximately|estimated|only|just|killing|killed|kills|injuring|injured|injures)\s+)\Z"
+)
+_WORDLESS_LINE = regex.compile(r"[^\n]*")
+
+
+@cache
+def _anchor_before() -> regex.Pattern[str]:
+    return regex.compile(
+        r"(?i:\b(?:over|in|during|within|for|throughout|across|after|of)\s+the\s+(?:past|last|previous|next|coming|following|first|final|preceding)\s+)\Z"
+        r"|(?i:\b(?:in|within|after)\s+(?:just\s+|only\s+|another\s+)?)\Z"
+    )
+
+
+@cache
+def _anchor_after() -> regex.Pattern[str]:
+    units = _time_units()
+    return regex.compile(
+        rf"(?i:\s*-?\s*(?:{units})s?\b(?:\s+(?:ago|later|earlier|before|after|into|prior|since|from\s+now|back|on)\b)?)"
+    )
+
+
+@cache
+def _unit_after() -> regex.Pattern[str]:
+    return regex.compile(rf"(?i:\s*-?\s*(?:{_time_units()})s?\b)")
+
+
+_ANCHOR_TAIL = regex.compile(r"(?i:\s+(?:ago|later|earlier|into|from\s+now|prior\s+to|before\s+the|after\s+the|since)\b)")
+_YEAR_CONTEXT = regex.compile(
+    r"(?i:\b(?:in|since|of|from|until|till|by|before|after|year|early|late|mid|summer|winter|spring|autumn|fall|and|or|to|between|through|during|around|circa|c\.|the|since\s+early|end\s+of)\s*)\Z"
+)
+_PLURAL_NOUN_AFTER = regex.compile(r"\s+(?:[\p{Ll}-]+\s+){0,2}?[\p{Ll}]{2,}s\b")
+_RHETORICAL = regex.compile(r"(?i:\s+of\s+(?:\p{Lu}\p{Ll}+(?:ans|ens|ese|ish|is|ers)|us|them|people\s+around|dollars\s+worth)\b)")
+_NUMBER_NEXT = regex.compile(r"\s+(?:\d|(?i:two|three|four|five|six|seven|eight|nine|ten)\b)")
+_ONE_COUNTS = regex.compile(r"(?i:\b(?:at\s+least|more\s+than|only|just|killing|killed|kills|injuring|injured|injures|wounding|wounded|another)\s+)\Z")
+
+
+def _decimal(digits: str) -> Decimal:
+    return Decimal(digits.replace(",", ""))
+
+
+def _scaled(value: Decimal, factor: Decimal) -> Decimal:
+    """``value * factor`` without a trailing ``.0`` (``1.1 * 10**9`` -> ``1100000000``)."""
+    product = value * factor
+    return product.quantize(Decimal(1)) if product == product.to_integral_value() else product.normalize()
+
+
+def _word_value(phrase: str) -> Decimal | None:
+    """Value of a number written in words: "one hundred and five" -> 105, "a dozen" -> 12."""
+    words_ = _number_words()
+    total = Decimal(0)
+    current = Decimal(0)
+    seen = False
+    for token in regex.split(r"[\s-]+", phrase.lower()):
+        if token in ("and", ""):
+            continue
+        if token in ("a", "an"):
+            current = Decimal(1)
+            continue
+        value, role = words_[token]
+        seen = True
+        if role == "scale":
+            current = (current or Decimal(1)) * value
+            if value >= 1000:
+                total += current
+                current = Decimal(0)
+        else:
+            current += value
+    return total + current if seen else None
+
+
+def _is_year(text: str, start: int, end: int, value: Decimal) -> bool:
+    if end - start != 4 or not (1800 <= value <= 2100):
+        return False
+    before = text[max(0, start - 30):start]
+    if _QUALIFIED_BEFORE.search(before):
+        return False
+    if _YEAR_CONTEXT.search(before):
+        return True
+    return _PLURAL_NOUN_AFTER.match(text, end) is None
+
+
+def _is_time_anchor(text: str, start: int, end: int) -> bool:
+    """A duration that only places another event in time: "over the past 24 hours", "8 years ago"."""
+    after = _unit_after().match(text, end)
+    if after is None:
+        return False
+    before = text[max(0, start - 40):start]
+    if _anchor_before().search(before):
+        return True
+    return _ANCHOR_TAIL.match(text, after.end()) is not None
+
+
+def _line_has_words(text: str, start: int) -> bool:
+    line_start = text.rfind("\n", 0, start) + 1
+    line = _WORDLESS_LINE.match(text, line_start)
+    assert line is not None
+    return regex.search(r"\p{L}{2}", line.group()) is not None
+
+
+def find(text: str) -> list[NumberMention]:
+    """Every number in ``text`` that may be a figure, in order of position."""
+    found: list[NumberMention] = []
+    for match in _pattern().finditer(text):
+        kind = match.lastgroup
+        if kind == "skip":
+            continue
+        mention = _read(match)
+        if mention is None or not _keep(text, mention):
+            continue
+        found.append(mention)
+    return found
+
+
+def _read(match: regex.Match[str]) -> NumberMention | None:
+    """The mention a match stands for, or None where it turns out not to be a number."""
+    group = match.lastgroup
+    start, end = match.span()
+    if group == "range":
+        low, high = _decimal(match["r1"]), _decimal(match["r2"])
+        factor = _multipliers()[match["rsuffix"]][0] if match["rsuffix"] else Decimal(1)
+        if factor != 1 and low < high / factor:
+            low = _scaled(low, factor)  # "1-2 billion": the suffix scales both ends
+        high = _scaled(high, factor)
+        if low >= high or (match["r1"].isdigit() and len(match["r1"]) == 4 and 1800 <= low <= 2100):
+            return None  # "2025 - 20:36", "2014-2022": not a range of counts
+        currency = _currency_signs()[match["rsign"]] if match["rsign"] else None
+        return NumberMention(start, end, low, "cardinal", high=high, currency=currency)
+    if group == "digits":
+        value = _decimal(match["num"])
+        sign = match["sign"]
+        currency = _currency_signs()[sign] if sign else None
+        suffix = match["suffix"]
+        if suffix:
+            factor, needs_money = _multipliers()[suffix]
+            if needs_money and currency is None:
+                end = match.end("num")
+                return NumberMention(match.start("sign") if sign else match.start("num"), end, value,
+                                     currency=currency)
+            value = _scaled(value, factor)
+        first = match.start("sign") if sign else match.start("num")
+        return NumberMention(first, end, value, currency=currency, hyphen_unit=_lower(match["hyph"]))
+    if group == "vague":
+        phrase = match.group().lower()
+        value = _vague_value(phrase)
+        return NumberMention(start, end, value, "vague")
+    if group == "fraction":
+        words_ = _number_words()
+        parts = regex.split(r"[\s-]+", match.group().lower())
+        share = words_[parts[-1]][0]
+        count = words_[parts[0]][0] if len(parts) > 1 and parts[0] in words_ else Decimal(1)
+        share = {Decimal("0.333333"): Decimal(1) / 3, Decimal("0.166667"): Decimal(1) / 6,
+                 Decimal("0.142857"): Decimal(1) / 7, Decimal("0.111111"): Decimal(1) / 9}.get(share, share)
+        return NumberMention(start, end, (count * share).quantize(Decimal("0.0001")).normalize()
+                             if count * share != (count * share).to_integral_value() else count * share,
+                             "fraction")
+    if group == "multiplier":
+        return NumberMention(start, end, _number_words()[match.group().lower()][0], "multiplier")
+    if group == "words":
+        body_end = match.start("whyph") - 1 if match["whyph"] else end
+        value = _word_value(match.string[start:body_end])
+        if value is None:
+            return None
+        return NumberMention(start, end, value, hyphen_unit=_lower(match["whyph"]))
+    return None
+
+
+def _lower(word: str | None) -> str | None:
+    return word.lower() if word else None
+
+
+def _vague_value(phrase: str) -> Decimal:
+    words_ = _number_words()
+    parts = phrase.split()
+    if len(parts) == 3:  # "tens of thousands", "hundreds of thousands"
+        first = {"tens": Decimal(10)}.get(parts[0]) or words_[parts[0]][0]
+        return first * words_[parts[2]][0]
+    return words_[parts[0]][0]
+
+
+def _keep(text: str, mention: NumberMention) -> bool:
+    """Context rules: whether a mention is a claim rather than a year, a reference or an anchor."""
+    start, end = mention.start, mention.end
+    surface = text[start:end]
+    if not _line_has_words(text, start):
+        return False
+    if mention.kind == "cardinal" and mention.high is None and mention.currency is None and mention.hyphen_unit is None:
+        if _is_year(text, start, end, mention.value):
+            return False
+    before = text[max(0, start - 30):start]
+    if mention.hyphen_unit is None and mention.kind == "cardinal" and mention.currency is None:
+        if _REFERRING.search(before) and mention.value < 100:
+            return False
+        if surface.lower() == "one" and not (_ONE_COUNTS.search(before) or _NUMBER_NEXT.match(text, end)):
+            return False
+    if mention.kind == "cardinal" and mention.hyphen_unit is None and _is_time_anchor(text, start, end):
+        return False
+    if mention.kind == "vague" and mention.value >= 1000000 and _RHETORICAL.match(text, end):
+        return False
+    return True
+

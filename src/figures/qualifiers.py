@@ -1,0 +1,144 @@
+"""Stage 4: number mentions -> qualified numbers (qualifier, value, low, high).
+
+* Ranges: ``10-15`` (read as one mention), ``10 to 15``, ``between 10 and 15``,
+  ``from 10 to 15``; a multiplier on the second end scales the first
+  (``10 to 15 million``), a hedge before a range keeps it a range.
+* Hedges and bounds before the number (``nearly``, ``more than``, ``up to``,
+  ...) or after it (``or more``, ``+``), from ``data/qualifiers.tsv``.
+* The second side of a conversion, ``1,000-kilometer (600-mile)``, takes the
+  first's qualifier.
+
+Bounds follow the qualifier: ``more_than``/``at_least`` set ``low``,
+``at_most``/``less_than`` set ``high``, ``range`` sets both and no value.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Callable
+from decimal import Decimal
+from functools import cache
+
+import regex
+
+from .lexicon import alternation, table
+from .models import NumberMention, Qualified, Qualifier, Sentence
+
+_RANGE_JOIN = regex.compile(r"\s*(?:to|[-–—]|and)\s*\Z")
+_RANGE_OPENER = regex.compile(r"(?i:\b(?:between|from)\s+)\Z")
+_CONVERSION_OPEN = regex.compile(r"\s*\(\s*(?:about\s+|some\s+|or\s+)?\Z")
+
+
+@cache
+def _before() -> tuple[regex.Pattern[str], dict[str, Qualifier]]:
+    rows = [row for row in table("qualifiers.tsv") if row[2] == "before"]
+    kinds = {" ".join(row[0].lower().split()): row[1] for row in rows}
+    pattern = regex.compile(
+        rf"(?i:(?<![\w])(?P<q>{alternation([r[0] for r in rows])})(?:\s+(?:just|only))?\s*)\Z"
+    )
+    return pattern, kinds  # type: ignore[return-value]
+
+
+@cache
+def _after() -> tuple[regex.Pattern[str], dict[str, Qualifier]]:
+    rows = [row for row in table("qualifiers.tsv") if row[2] == "after"]
+    kinds = {" ".join(row[0].lower().split()): row[1] for row in rows}
+    pattern = regex.compile(rf"(?i:(?:\s+|-)?(?P<q>{alternation([r[0] for r in rows])})(?![\w]))")
+    return pattern, kinds  # type: ignore[return-value]
+
+
+def _bounds(qualifier: Qualifier, value: Decimal) -> tuple[Decimal | None, Decimal | None]:
+    if qualifier in ("more_than", "at_least"):
+        return value, None
+    if qualifier in ("at_most", "less_than"):
+        return None, value
+    return None, None
+
+
+def _factor(text: str, mention: NumberMention) -> Decimal:
+    """The multiplier written on a mention (``15 million`` -> 10**6), 1 where none."""
+    digits = regex.match(r"\D*?((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)", text[mention.start:mention.end])
+    if digits is None:
+        return Decimal(1)
+    written = Decimal(digits.group(1).replace(",", ""))
+    return mention.value / written if written else Decimal(1)
+
+
+def qualify(text: str, sentences: list[Sentence], mentions: list[NumberMention]) -> list[Qualified]:
+    """Qualified numbers for the mentions of one document, in order."""
+    before_pattern, before_kinds = _before()
+    after_pattern, after_kinds = _after()
+    out: list[Qualified] = []
+    bounds_of = _sentence_bounds(sentences)
+    i = 0
+    while i < len(mentions):
+        mention = mentions[i]
+        sentence_start, sentence_end = bounds_of(mention.start)
+        start, end = mention.start, mention.end
+        value: Decimal | None = mention.value
+        low = high = None
+        qualifier: Qualifier = "exact"
+        # "10 to 15", "between 10 and 15": join this mention with the next
+        nxt = mentions[i + 1] if i + 1 < len(mentions) else None
+        if (
+            mention.high is None and nxt is not None and nxt.high is None
+            and mention.kind == nxt.kind == "cardinal" and mention.hyphen_unit is None
+            and nxt.start <= sentence_end
+        ):
+            gap = text[end:nxt.start]
+            joined = _RANGE_JOIN.match(gap) is not None and len(gap) <= 6
+            opener = _RANGE_OPENER.search(text, max(sentence_start, start - 10), start)
+            if joined and ("and" not in gap or opener is not None):
+                first, second = mention.value, nxt.value
+                factor = _factor(text, nxt)
+                if factor > 1 and _factor(text, mention) == 1 and first * factor <= second:
+                    first *= factor
+                if first < second:
+                    if opener is not None:
+                        start = opener.start()
+                    low, high, value, qualifier = first, second, None, "range"
+                    end = nxt.end
+                    mention = NumberMention(mention.start, nxt.end, first, "cardinal", high=second,
+                                            currency=mention.currency or nxt.currency,
+                                            hyphen_unit=nxt.hyphen_unit)
+                    i += 1
+        if mention.high is not None and qualifier != "range":
+            low, high, value, qualifier = mention.value, mention.high, None, "range"
+        # hedges and bounds written before the number
+        hedge = before_pattern.search(text, max(sentence_start, start - 40), start)
+        if hedge is not None:
+            kind = before_kinds[" ".join(hedge["q"].lower().split())]
+            if qualifier != "range":
+                qualifier = kind
+                low, high = _bounds(kind, mention.value)
+            start = hedge.start()
+        elif qualifier == "exact":
+            after = after_pattern.match(text, end)
+            if after is not None and after.end() <= sentence_end:
+                qualifier = after_kinds[" ".join(after["q"].lower().split())]
+                low, high = _bounds(qualifier, mention.value)
+                end = after.end()
+        # "1,000-kilometer (600-mile)": the converted side takes the first side's hedge
+        if (qualifier == "exact" and out and 0 < start - out[-1].end <= 25
+                and _CONVERSION_OPEN.search(text, out[-1].end, start)):
+            previous = out[-1]
+            if previous.qualifier not in ("exact", "range"):
+                qualifier = previous.qualifier
+                low, high = _bounds(qualifier, mention.value)
+        out.append(Qualified(start, end, value, low, high, qualifier, mention))
+        i += 1
+    return out
+
+
+def _sentence_bounds(sentences: list[Sentence]) -> Callable[[int], tuple[int, int]]:
+    """A lookup: position -> (start, end) of its sentence."""
+    starts = [s.start for s in sentences]
+
+    def lookup(position: int) -> tuple[int, int]:
+        index = bisect.bisect_right(starts, position) - 1
+        if index < 0:
+            return 0, position
+        sentence = sentences[index]
+        return sentence.start, max(sentence.end, position)
+
+    return lookup
