@@ -1,9 +1,15 @@
-"""Stage 6: a category for every figure, from the words around it.
+"""Stage 6: a category for every figure, from what it counts and the words around it.
 
-In order: what the figure counts (its entity, ``data/category_cues.tsv`` lines
-of scope ``entity``); for money, ``economy`` unless a legal cue is near; for a
-duration, a cue in its sentence (scope ``duration``); else the context cue
-nearest the figure in its sentence (scope ``context``); else ``other``.
+In order (cues in ``data/category_cues.tsv``):
+
+1. what the figure counts or measures (scope ``thing``): drones are an attack,
+   violations a ceasefire violation, a prison sentence legal; money is
+   ``economy`` unless the thing or a nearby cue is legal;
+2. a duration takes the nearest ``duration`` cue in its sentence;
+3. people and other counts take the nearest event word in the sentence
+   (``event``: killed, released, arrested, ...), then who they are
+   (``people``: soldiers are military), then the nearest ``context`` cue;
+4. else ``other``.
 """
 
 from __future__ import annotations
@@ -15,33 +21,47 @@ import regex
 from .lexicon import table
 from .models import Category
 
+Cues = list[tuple[Category, regex.Pattern[str], bool]]
+
 
 @cache
-def _cues() -> dict[str, list[tuple[Category, regex.Pattern[str]]]]:
-    scopes: dict[str, list[tuple[Category, regex.Pattern[str]]]] = {}
+def _cues() -> dict[str, Cues]:
+    scopes: dict[str, Cues] = {}
     for category, scope, stems in table("category_cues.tsv"):
-        alternatives = "|".join(regex.escape(s.strip()).replace(r"\ ", r"\s+") for s in stems.split("|") if s.strip())
-        scopes.setdefault(scope, []).append((category, regex.compile(rf"(?i:\b(?:{alternatives}))")))  # type: ignore[arg-type]
+        parts = [s.strip() for s in stems.split("|") if s.strip()]
+        for multiword in (True, False):
+            chosen = [p for p in parts if (" " in p) == multiword]
+            if chosen:
+                alternatives = "|".join(regex.escape(p).replace(r"\ ", r"\s+") for p in chosen)
+                scopes.setdefault(scope, []).append(
+                    (category, regex.compile(rf"(?i:\b(?:{alternatives}))"), multiword)  # type: ignore[arg-type]
+                )
     return scopes
 
 
-def _first(scope: str, text: str) -> Category | None:
-    for category, pattern in _cues().get(scope, []):
-        if pattern.search(text):
+def _head(entity: str) -> str:
+    """The head word of an entity: ``aid worker`` -> ``worker``, ``head of state`` -> ``head``."""
+    words = entity.split(" of ")[0].split()
+    return words[-1] if words else entity
+
+
+def _by_entity(scope: str, entity: str) -> Category | None:
+    head = _head(entity)
+    for category, pattern, multiword in _cues().get(scope, []):
+        if pattern.search(entity if multiword else head):
             return category
     return None
 
 
-def _nearest(text: str, sentence_start: int, sentence_end: int, start: int, end: int) -> Category | None:
+def _nearest(scope: str, text: str, sentence_start: int, sentence_end: int, start: int, end: int) -> Category | None:
     best: tuple[int, int, Category] | None = None
-    for order, (category, pattern) in enumerate(_cues().get("context", [])):
+    for order, (category, pattern, _) in enumerate(_cues().get(scope, [])):
         for match in pattern.finditer(text, sentence_start, sentence_end):
             if match.start() < end and match.end() > start:
                 continue  # the figure's own words are its entity, judged above
             distance = match.start() - end if match.start() >= end else start - match.end()
-            key = (distance, order, category)
-            if best is None or key[:2] < best[:2]:
-                best = key
+            if best is None or (distance, order) < best[:2]:
+                best = (distance, order, category)
     return best[2] if best else None
 
 
@@ -50,18 +70,19 @@ def categorise(
     start: int, end: int, sentence_start: int, sentence_end: int,
 ) -> Category:
     """The category of one figure."""
-    if entity is not None:
-        found = _first("entity", entity)
-        if found is not None:
-            return found
-    sentence = text[sentence_start:sentence_end]
+    thing = _by_entity("thing", entity) if entity else None
     is_money = unit is not None and unit.isupper() and len(unit) == 3
     if is_money:
-        legal = _nearest(text, sentence_start, sentence_end, start, end)
-        return "legal" if legal == "legal" else "economy"
+        if thing == "legal" or _nearest("event", text, sentence_start, sentence_end, start, end) == "legal":
+            return "legal"
+        return "economy"
+    if thing is not None:
+        return thing
     if is_duration:
-        found = _first("duration", sentence)
-        if found is not None:
-            return found
-        return "other"
-    return _nearest(text, sentence_start, sentence_end, start, end) or "other"
+        return _nearest("duration", text, sentence_start, sentence_end, start, end) or "other"
+    return (
+        _nearest("event", text, sentence_start, sentence_end, start, end)
+        or (_by_entity("people", entity) if entity else None)
+        or _nearest("context", text, sentence_start, sentence_end, start, end)
+        or "other"
+    )

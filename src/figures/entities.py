@@ -28,7 +28,12 @@ import regex
 from .lexicon import table
 from .models import Qualified
 
-_WORD = regex.compile(r"[ \t]*(\p{L}[\p{L}\p{M}'’]*(?:-\p{L}[\p{L}\p{M}'’]*)*)")
+_WORD = regex.compile(r"[ \t]*['‘\"“]?((?:\p{Lu}\.){2,}|\p{L}[\p{L}\p{M}'’]*(?:-\p{L}[\p{L}\p{M}'’]*)*)['’\"”]?")
+_LENGTH_UNITS = frozenset({"km", "m", "cm", "mile", "nautical_mile", "foot"})
+_PLACE_AFTER = regex.compile(
+    r"(?i:\s*(?:\(\s*[\d.,]+\s*\p{L}+\s*\)\s*)?(?:north|south|east|west|northeast|northwest|southeast|southwest|"
+    r"north-east|north-west|south-east|south-west|from|away|outside|inside|off|beyond|behind|of\s+the\s+border|of\s+\p{Lu}))"
+)
 _AS_MANY = regex.compile(r"(?i:\s+as\s+(?:many|much)\b)")
 _OF = regex.compile(r"(?i:\s+of(?:\s+(?:the|their|its|his|her|our|all|those|these))?\b)")
 _MAX_WORDS = 4
@@ -66,7 +71,7 @@ def _verbs() -> dict[str, str]:
 @cache
 def _duration_cues() -> list[tuple[regex.Pattern[str], str]]:
     return [
-        (regex.compile(rf"(?i:\b(?:{cues}))"), entity) for cues, entity in table("duration_cues.tsv")
+        (regex.compile(rf"(?i:\b(?:{cues})\w*)"), entity) for cues, entity in table("duration_cues.tsv")
     ]
 
 
@@ -113,8 +118,14 @@ def _noun_phrase(text: str, position: int, limit: int) -> tuple[list[str], int, 
         if not words and lower in skip:
             cursor = match.end()
             continue
-        if lower in stop or lower in _verbs() and not words:
+        if lower in stop:
             break
+        if "." in word:  # "U.S." and other dotted abbreviations modify what follows
+            cursor = match.end()
+            continue
+        if lower.endswith("ly") and len(lower) > 4:  # "internally displaced people"
+            cursor = match.end()
+            continue
         if not words:
             start = match.start(1)
         words.append(lower)
@@ -128,8 +139,9 @@ def _noun_phrase(text: str, position: int, limit: int) -> tuple[list[str], int, 
                         words += ["of", *rest]
                         end = rest_end
             break
-        if lower.endswith(("ed", "ing")) and len(words) > 1:
-            words.pop()
+        if lower.endswith(("ed", "ing")) and len(words) > 1 and lower not in relational:
+            words.pop()  # "one drone launched": a verb after the noun
+            end = match.start(1)
             break
     # a singular relational head ("a 30-day cessation of hostilities")
     if words and words[-1] in relational and "of" not in words:
@@ -182,6 +194,12 @@ def entity_of(
         of = _OF.match(text, position, sentence_end)
         if of is not None:
             position = of.end()
+    participle = _WORD.match(text, position, sentence_end)
+    if participle is not None and participle.group(1).lower().endswith("ed"):
+        counted = _verbs().get(participle.group(1).lower())
+        following = _WORD.match(text, participle.end(), sentence_end)
+        if counted is not None and (following is None or following.group(1).lower() in _roles()["stop"]):
+            return EntityReading(counted, start, participle.end(1), participle.start(1), participle.end(1))
     words, head_start, head_end = _noun_phrase(text, position, sentence_end)
     if words and words[0] == "times" and len(words) == 1:
         words = []
@@ -191,7 +209,7 @@ def entity_of(
         if attributive:  # "three-day ceasefire": the surface is the compound only
             return EntityReading(entity, start, end, head_start, head_end)
         return EntityReading(entity, start, head_end, head_start, head_end)
-    times = regex.match(r"[ \t]+times\b", text[end:sentence_end])
+    times = regex.match(r"(?i:[ \t]+times\b)", text[end:sentence_end])
     if times is not None:
         end += times.end()
         # the counting verb nearest before the number in its sentence
@@ -240,7 +258,14 @@ def _measure_entity(
         if verb is not None and verb.group(1).lower() in _verbs():
             return EntityReading(_verbs()[verb.group(1).lower()], start, end, verb.start(1), verb.end(1))
         return EntityReading(None, start, end, start, end)
+    if unit in _LENGTH_UNITS:  # "61km north-east of Donetsk": a distance that locates a place
+        return EntityReading("distance", start, end, start, end)
+    nearest: tuple[int, str] | None = None
     for pattern, entity in _duration_cues():
-        if pattern.search(sentence):
-            return EntityReading(entity, start, end, start, end)
+        for match in pattern.finditer(text, sentence_start, sentence_end):
+            distance = abs(match.start() - start)
+            if nearest is None or distance < nearest[0]:
+                nearest = (distance, entity if entity != "*" else singular(match.group().lower()))
+    if nearest is not None:
+        return EntityReading(nearest[1], start, end, start, end)
     return EntityReading(None, start, end, start, end)

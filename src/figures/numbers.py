@@ -54,6 +54,13 @@ def _currency_signs() -> dict[str, str]:
     return signs
 
 
+@cache
+def _compound_words() -> frozenset[str]:
+    """Words that make a number-word compound a figure: units (``three-day``) and ``person``-like counts."""
+    units = {row[0].lower() for row in table("units.tsv")}
+    return frozenset(units | {w + "-old" for w in units} | set(words("compound_counts.txt")))
+
+
 def _time_units() -> str:
     return alternation(
         tuple(row[0] for row in table("units.tsv") if row[1] in {"second", "minute", "hour", "day", "week", "month", "year", "decade"})
@@ -100,7 +107,7 @@ def _pattern() -> regex.Pattern[str]:
           | \b\d{{4}}\s?(?:GMT|UTC|hrs\b|local\s+time)                      # 1800 GMT
           | (?i:\b(?:{month})\b\.?)\s+{day}\b{date_tail}                    # May 7, May 8, 9 and 10
           | \b{day}(?:\s*(?:[-–]|and|to)\s*{day})?\s+(?:of\s+)?(?i:(?:{month})\b)  # 7 May, 7-10 May
-          | \b\d+(?:-|\s)?{_ORDINAL_SUFFIX}\b                                # 3rd, 80th
+          | \b\d{{1,3}}(?:,\d{{3}})*\d*(?:-|\s)?{_ORDINAL_SUFFIX}\b            # 3rd, 80th, 1,000th
           | \b\d+\s?mm\b                                                    # calibres: 82mm
           | (?<![\w-])\p{{L}}+-?\d[\w-]*                                    # BM-21, Su-25, M23, G7
           | \b\d+[\p{{L}}]+\d[\w-]*                                          # 2S19
@@ -118,7 +125,7 @@ def _pattern() -> regex.Pattern[str]:
         )
       | (?P<vague>
             (?i:\b(?:tens|hundreds|thousands|millions)\s+of\s+(?:thousands|millions|billions)\b)
-          | (?i:\b(?:{alternation(vague)})\b)(?=\s+(?:of\b|more\b|[a-z]+ed\b|were\b|are\b|have\b|had\b|fled\b|died\b))
+          | (?i:\b(?:{alternation(vague)})\b)(?=(?i:\s+(?:of\b|more\b|[a-z]+ed\b|were\b|are\b|have\b|had\b|fled\b|died\b)))
         )
       | (?P<fraction>
             (?i:\b(?:one|a|two|three|four)[-\s](?:{alternation(fraction)})\b)(?!-)
@@ -325,6 +332,10 @@ def _keep(text: str, mention: NumberMention) -> bool:
     surface = text[start:end]
     if not _line_has_words(text, start):
         return False
+    if mention.value == 0 and mention.kind == "cardinal" and surface.isdigit():
+        return False  # "0 Comments", vote counters: page furniture, not a claim
+    if mention.hyphen_unit and not surface[0].isdigit() and mention.hyphen_unit not in _compound_words():
+        return False  # "two-state solution", "one-man show": a name, not a count
     if mention.kind == "cardinal" and mention.high is None and mention.currency is None and mention.hyphen_unit is None:
         if _is_year(text, start, end, mention.value):
             return False

@@ -48,8 +48,8 @@ def extract_document(document: Document) -> list[Figure]:
             text, found.entity, reading.unit, reading.unit in units.TIME_UNITS and not reading.age,
             start, found.end, s_start, s_end,
         )
-        if reading.age:
-            category = "other"
+        if reading.age:  # "a 12-year-old boy": an age
+            category, found = "other", entities.EntityReading("age", found.start, found.end, found.head_start, found.head_end)
         drafts.append(_Draft(start, found.end, index, q, reading.unit, found.entity, category))
         previous_end = found.end
     figures = []

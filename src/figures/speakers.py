@@ -446,13 +446,9 @@ def _index_names(doc: _Doc) -> None:
     for unit, runs in run_lists:
         for i, j in runs:
             surname = unit.toks[j - 1].text
-            if surname in doc.full_names and (j - i >= 2 or not _sentence_initial_nonname(unit, i)):
+            if surname in doc.full_names:
                 doc.person_mentions.append((unit.toks[i].start, doc.full_names[surname]))
     doc.person_mentions.sort()
-
-
-def _sentence_initial_nonname(unit: _Unit, i: int) -> bool:
-    return False
 
 
 def _expand(doc: _Doc, name: str) -> str:
@@ -521,63 +517,3 @@ def _index_roles(doc: _Doc) -> None:
     doc.roles.sort(key=lambda r: r.pos)
 
 
-def _index_quotes(doc: _Doc) -> None:
-    """Double-quoted regions, per paragraph; an orphan closing quote reopens after its attribution."""
-    text = doc.text
-    by_paragraph: dict[int, list[_Unit]] = {}
-    for unit in doc.units:
-        by_paragraph.setdefault(unit.paragraph, []).append(unit)
-    for units in by_paragraph.values():
-        p_start, p_end = units[0].start, units[-1].end
-        open_at: int | None = None
-        last_close_unit_end = p_start
-        for pos in range(p_start, p_end):
-            ch = text[pos]
-            if ch not in _QUOTES:
-                continue
-            before = text[pos - 1] if pos > 0 else " "
-            after = text[pos + 1] if pos + 1 < len(text) else " "
-            if ch in _OPEN_QUOTES:
-                opening = True
-            elif ch in _CLOSE_QUOTES:
-                opening = False
-            elif before.isspace() or before in "([{—–-:,":
-                opening = not after.isspace()
-            elif after.isspace() or after in ".,;:!?)]}—–-" or pos + 1 >= p_end:
-                opening = False
-            else:
-                opening = open_at is None
-            if opening:
-                if open_at is None:
-                    open_at = pos
-                continue
-            if open_at is not None:
-                doc.quotes.append((open_at, pos + 1))
-                open_at = None
-            else:  # a quote closed that never opened: it began after the previous attribution
-                start = last_close_unit_end
-                for unit in units:
-                    if unit.start >= start and unit.end <= pos and unit.start > p_start:
-                        break
-                else:
-                    unit = None
-                begin = start if unit is None else unit.start
-                if begin == p_start:
-                    begin = p_start
-                doc.quotes.append((begin, pos + 1))
-            # the unit holding this close ends where an orphan quote might restart
-            for unit in units:
-                if unit.start <= pos <= unit.end:
-                    last_close_unit_end = unit.end
-                    break
-        if open_at is not None:
-            doc.quotes.append((open_at, p_end))
-    doc.quotes.sort()
-    merged: list[tuple[int, int]] = []
-    for start, end in doc.quotes:
-        if merged and start < merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
-        else:
-            merged.append((start, end))
-    doc.quotes = merged
-    doc.quote_starts = [q[0] for q in merged]

@@ -1,0 +1,1239 @@
+"""Stage: time expressions, and the time window each figure refers to.
+
+Two entry points:
+
+* :func:`find_time_expressions` finds every time expression of a document
+  ("May 7", "between March 18 and April 17", "over the past 24 hours",
+  "from 6 p.m. Moscow time on April 19 (3 p.m. GMT) until ...") and resolves
+  it against the document's date into an ISO 8601 window;
+* :func:`windows_for` picks, for each figure, the expression giving its window.
+
+How text becomes a window
+-------------------------
+1. *Atoms*: one precompiled regex finds dates (``May 7``, ``7 May 2025``,
+   ``2025-05-07``, ``07.05.2025``, ``May 7-10``, ``May 8, 9 and 10``), months
+   and years, weekdays, clock times with their zone, and relative phrases
+   (``yesterday``, ``last week``, ``the past four days``, ``two weeks ago``).
+2. *Units*: an atom grows into a unit: a clock time joins the day it is on
+   (``6 p.m. Moscow time on April 19``), a parenthesis restating the time is
+   absorbed (``(3 p.m. GMT)``), and a modifier on its left narrows it
+   (``in the early hours of``, ``the first week of``, ``early``/``mid-``/``late``).
+3. *Ranges*: two units joined by ``to``/``until``/``-``/``and`` make one window
+   (``from ... until ...``, ``between ... and ...``, ``Monday and Tuesday``).
+4. *Prefixes*: ``since X`` (X .. document date), ``starting X`` (X .. open),
+   ``until X``/``by X``/``as of X`` (open .. X); ``in``/``on``/``during``/
+   ``over``/``at`` only join the span.
+
+Resolution rules (documented choices)
+-------------------------------------
+* A month is its first..last day, a year Jan 1..Dec 31, a decade its ten years.
+* ``early``/``beginning of`` = days 1-10 of a month (Jan-Apr of a year);
+  ``mid``/``middle of`` = 11-20 (May-Aug); ``late``/``end of`` = 21-last (Sep-Dec).
+* ``first week of May`` = May 1-7, second 8-14, third 15-21, fourth 22-28,
+  ``last week of`` = the last seven days; halves and quarters of a year likewise.
+* A date without a year: past tense -> the latest year putting it on or before
+  the day after the document date; future tense -> the earliest year putting it
+  on or after the day before; no tense cue -> the year putting it nearest the
+  document date. Tense comes from cue words (``time_tense.tsv``) nearest the
+  expression in its clause.
+* A bare weekday: past tense or none -> the latest such day on or before the
+  document date; future (or ``starting``/``from``/``until``) -> the first on or
+  after it; ``last Monday`` strictly before, ``next Monday`` strictly after.
+* ``today`` / ``yesterday`` / ``tomorrow``: that day. ``overnight`` and
+  ``last night``: the day before the document date .. the document date;
+  ``overnight (into/on) Sunday``: Saturday .. Sunday; ``Sunday night`` and
+  ``the night of May 6``: that day .. the next.
+* ``the past N days`` (also ``last``, ``previous``): N days before .. the
+  document date; ``the past 24 hours``: the day before .. the document date
+  (hours round up to whole days); ``the past week`` = 7 days, ``the past month``
+  = one calendar month back. ``last week``/``last month``/``last year`` without
+  ``the`` are the previous calendar week (Monday..Sunday), month or year;
+  ``this week`` is the whole week; ``earlier this month`` the 1st .. the document
+  date; ``later this year`` the document date .. Dec 31.
+* ``N days ago`` and ``N weeks ago``: that day; ``N months ago``: that month;
+  ``N years ago``: that year.
+* ``in N days``/``within N days``: the next N days (the past N days in a past
+  tense clause).
+* A clock time with a zone gives a date-time with its UTC offset (summer time by
+  the rules in ``zones.tsv``); without a zone, or with ``local time``, a local
+  date-time without offset. ``midnight on April 21`` is 00:00 of April 21.
+* Without a document date every relative expression keeps its text and gets
+  both bounds None; dates with a written year still resolve.
+
+The stage imports only the models, the lexicon and the stdlib/``regex``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from bisect import bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from functools import cache
+from typing import Literal
+
+import regex
+
+from .lexicon import alternation, month_numbers, table
+from .models import Sentence, TimeExpression
+
+__all__ = ["find_time_expressions", "windows_for"]
+
+Tense = Literal["past", "future"] | None
+
+# --------------------------------------------------------------------------
+# Zones and summer time
+# --------------------------------------------------------------------------
+
+
+def _last_weekday(year: int, month: int, weekday: int) -> dt.date:
+    """The last ``weekday`` (Monday = 0) of a month."""
+    day = dt.date(year, month, _month_length(year, month))
+    return day - dt.timedelta(days=(day.weekday() - weekday) % 7)
+
+
+def _nth_weekday(year: int, month: int, weekday: int, nth: int) -> dt.date:
+    """The ``nth`` (1-based) ``weekday`` of a month."""
+    first = dt.date(year, month, 1)
+    return first + dt.timedelta(days=(weekday - first.weekday()) % 7 + 7 * (nth - 1))
+
+
+def _summer_span(rule: str, year: int, standard: int) -> tuple[dt.datetime, dt.datetime] | None:
+    """Start and end of summer time in UTC (naive), for a rule of ``zones.tsv``."""
+    at = dt.datetime.combine
+    if rule == "eu":
+        begin = at(_last_weekday(year, 3, 6), dt.time(1))
+        end = at(_last_weekday(year, 10, 6), dt.time(1))
+        return begin, end
+    std = dt.timedelta(minutes=standard)
+    if rule == "us":
+        begin = at(_nth_weekday(year, 3, 6, 2), dt.time(2)) - std
+        end = at(_nth_weekday(year, 11, 6, 1), dt.time(1)) - std
+        return begin, end
+    if rule == "il":
+        begin = at(_last_weekday(year, 3, 6) - dt.timedelta(days=2), dt.time(2)) - std
+        end = at(_last_weekday(year, 10, 6), dt.time(1)) - std
+        return begin, end
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class _Zone:
+    """A zone of ``zones.tsv``: standard offset, summer rule, summer offset (minutes east of UTC)."""
+
+    name: str
+    standard: int | None  # None: "local time", written without an offset
+    rule: str = "none"
+    summer: int | None = None
+
+    def offset(self, day: dt.date, clock: tuple[int, int]) -> int | None:
+        """UTC offset in minutes of a wall-clock time in this zone (None for local time)."""
+        if self.standard is None:
+            return None
+        span = _summer_span(self.rule, day.year, self.standard)
+        if span is None or self.summer is None:
+            return self.standard
+        utc = dt.datetime.combine(day, dt.time(*clock)) - dt.timedelta(minutes=self.standard)
+        return self.summer if span[0] <= utc < span[1] else self.standard
+
+
+def _offset_minutes(text: str) -> int:
+    """``+03:00`` / ``-5`` / ``+0530`` -> minutes east of UTC."""
+    text = text.replace("−", "-").replace(" ", "")
+    sign = -1 if text.startswith("-") else 1
+    digits = text.lstrip("+-")
+    if ":" in digits:
+        hours, minutes = digits.split(":", 1)
+    elif len(digits) > 2:
+        hours, minutes = digits[:-2], digits[-2:]
+    else:
+        hours, minutes = digits, "0"
+    return sign * (int(hours) * 60 + int(minutes))
+
+
+@cache
+def _zones() -> dict[str, _Zone]:
+    """Lower-cased zone name -> zone, from ``zones.tsv``."""
+    zones: dict[str, _Zone] = {}
+    for row in table("zones.tsv"):
+        name, offset = row[0], row[1]
+        rule = row[2] if len(row) > 2 and row[2] else "none"
+        summer = row[3] if len(row) > 3 and row[3] not in ("", "-") else None
+        if offset == "local":
+            zones[name.lower()] = _Zone(name, None)
+        else:
+            zones[name.lower()] = _Zone(
+                name, _offset_minutes(offset), rule, _offset_minutes(summer) if summer else None
+            )
+    return zones
+
+
+def _zone_of(written: str) -> _Zone | None:
+    """The zone a written zone name or explicit offset (``GMT+3``) stands for."""
+    key = " ".join(written.strip(" ()").split()).lower()
+    zone = _zones().get(key)
+    if zone is not None:
+        return zone
+    offset = regex.match(r"(?:gmt|utc)\s*([+\-−]\s*\d{1,2}(?::?\d{2})?)$", key)
+    if offset:
+        return _Zone(written, _offset_minutes(offset.group(1)))
+    return None
+
+
+# --------------------------------------------------------------------------
+# Vocabulary from data files
+# --------------------------------------------------------------------------
+
+
+@cache
+def _weekday_numbers() -> dict[str, int]:
+    """Lower-cased weekday name -> 0 (Monday) .. 6, from ``weekdays.tsv``."""
+    names: dict[str, int] = {}
+    for row in table("weekdays.tsv"):
+        for name in row[1:]:
+            if name:
+                names[name.lower()] = int(row[0])
+    return names
+
+
+@cache
+def _number_words() -> dict[str, int]:
+    """Lower-cased number word -> value, from ``time_numbers.tsv``."""
+    return {row[0].lower(): int(row[1]) for row in table("time_numbers.tsv")}
+
+
+def _number(text: str) -> int | None:
+    """``24`` / ``four`` / ``twenty-four`` -> int."""
+    text = text.strip().lower()
+    if text.isdigit():
+        return int(text)
+    total = 0
+    for part in regex.split(r"[-\s]+", text):
+        value = _number_words().get(part)
+        if value is None:
+            return None
+        total += value
+    return total
+
+
+# --------------------------------------------------------------------------
+# Calendar helpers
+# --------------------------------------------------------------------------
+
+
+def _month_length(year: int, month: int) -> int:
+    """Days in a month."""
+    if month == 12:
+        return 31
+    return (dt.date(year, month + 1, 1) - dt.timedelta(days=1)).day
+
+
+def _add_months(day: dt.date, months: int) -> dt.date:
+    index = day.year * 12 + day.month - 1 + months
+    year, month = divmod(index, 12)
+    month += 1
+    return dt.date(year, month, min(day.day, _month_length(year, month)))
+
+
+def _shift(day: dt.date, days: int) -> dt.date | None:
+    try:
+        return day + dt.timedelta(days=days)
+    except OverflowError:
+        return None
+
+
+# --------------------------------------------------------------------------
+# Window ends
+# --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _End:
+    """One bound of a window: a day (year possibly unknown yet) with an optional clock time.
+
+    A negative ``day`` counts from the month's end: -1 is its last day, -7 the
+    seventh-last. ``shift`` days are added once the
+    year is known (``the night of May 6`` ends on May 6 + 1).
+    """
+
+    year: int | None
+    month: int
+    day: int
+    clock: tuple[int, int] | None = None
+    zone: _Zone | None = None
+    shift: int = 0
+
+    @staticmethod
+    def of(day: dt.date, clock: tuple[int, int] | None = None, zone: _Zone | None = None) -> _End:
+        return _End(day.year, day.month, day.day, clock, zone)
+
+    def key(self) -> tuple[int, int]:
+        """Month and day, for ordering ends whose year is unknown."""
+        return (self.month, 32 + self.day if self.day < 0 else self.day)
+
+    def date(self, year: int | None = None) -> dt.date | None:
+        """The calendar day, with ``year`` filling an unknown year; None if invalid."""
+        year = self.year if self.year is not None else year
+        if year is None or not 1 <= year <= 9998:
+            return None
+        length = _month_length(year, self.month)
+        day = length + 1 + self.day if self.day < 0 else self.day
+        if not 1 <= day <= length:
+            return None
+        return _shift(dt.date(year, self.month, day), self.shift)
+
+    def iso(self, year: int | None = None) -> str | None:
+        day = self.date(year)
+        if day is None:
+            return None
+        if self.clock is None:
+            return day.isoformat()
+        hour, minute = self.clock
+        text = f"{day.isoformat()}T{hour:02d}:{minute:02d}:00"
+        offset = self.zone.offset(day, self.clock) if self.zone is not None else None
+        if offset is None:
+            return text
+        sign = "+" if offset >= 0 else "-"
+        return f"{text}{sign}{abs(offset) // 60:02d}:{abs(offset) % 60:02d}"
+
+
+def _span_of(day: dt.date) -> tuple[_End, _End]:
+    end = _End.of(day)
+    return end, end
+
+
+# --------------------------------------------------------------------------
+# The atom regex
+# --------------------------------------------------------------------------
+
+_DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\p{L}\d])"
+_YEAR = r"(?:1[89]|20)\d\d(?![\d\p{L}])"
+_UNIT = r"(?:hours?|days?|weeks?|fortnights?|months?|years?)(?!\p{L})"
+# more days after a first one: "-10", " to 10", ", 9 and 10"
+_MORE = rf"(?:\s*[-–—]\s*|\s+(?:to|until|till|through|thru)\s+|(?:\s*,\s*{_DAY}){{0,6}}(?:\s*,)?\s+(?:and|&)\s+){_DAY}"
+
+
+@cache
+def _atom_re() -> regex.Pattern[str]:
+    """The one regex that finds time atoms (compiled once, on first use)."""
+    months = alternation(tuple(month_numbers()))
+    weekdays = alternation(tuple(_weekday_numbers()))
+    zone_names = alternation(tuple(_zones()))
+    zone = rf"(?:(?:GMT|UTC)\s*[+\-−]\s*\d{{1,2}}(?::?\d{{2}})?|{zone_names})(?![\p{{L}}\d])"
+    numbers = alternation(tuple(_number_words()))
+    num = rf"(?:\d{{1,4}}|(?:{numbers})(?:-(?:{numbers}))?)"
+    month = rf"(?:{months})(?:\.(?=\s))?(?!\p{{L}})"
+    pattern = rf"""
+    (?<![\p{{L}}\p{{N}}]|\d[.,:])
+    (?:
+      (?P<iso>(?P<iso_y>(?:1[89]|20)\d\d)-(?P<iso_m>0[1-9]|1[0-2])-(?P<iso_d>0[1-9]|[12]\d|3[01]))(?![\d\p{{L}}])
+    | (?P<dot>(?P<dot_d>0?[1-9]|[12]\d|3[01])[./](?P<dot_m>0?[1-9]|1[0-2])[./](?P<dot_y>(?:1[89]|20)\d\d))(?![\d\p{{L}}])
+    | (?P<md>(?P<md_m>{month})\s+(?P<md_d>{_DAY})(?P<md_more>{_MORE})?(?:(?:\s*,\s*|\s+)(?P<md_y>{_YEAR}))?)
+    | (?P<dm>(?P<dm_d>{_DAY})(?P<dm_more>{_MORE})?\s+(?:of\s+)?(?P<dm_m>{month})(?:,?\s+(?P<dm_y>{_YEAR}))?)
+    | (?P<my>(?:(?P<my_dir>last|next|this|past)\s+)?(?P<my_m>{month})(?:,?\s+(?P<my_y>{_YEAR}))?)
+    | (?P<season>(?:(?P<season_dir>last|next|this|past)\s+)?(?P<season_name>spring|summer|autumn|fall|winter)(?:\s+(?:of\s+)?(?P<season_y>{_YEAR}))?)(?!\p{{L}})
+    | (?P<decade>(?:1[89]|20)\d0)['’]?s(?!\p{{L}})
+    | (?P<year>{_YEAR})
+    | (?P<clock>(?:
+        (?:(?P<c_h>1[0-2]|0?[1-9])(?:[:.](?P<c_m>[0-5]\d))?\s*(?P<c_ap>[ap])\.?\s?m(?:\.|(?!\p{{L}})))
+      | (?:(?P<c_h24>[01]?\d|2[0-3]):(?P<c_m24>[0-5]\d)(?!\d)(?:\s*(?:hrs|h)(?!\p{{L}}))?)
+      | (?P<c_word>noon|midday|midnight)(?!\p{{L}})
+      | (?:(?P<c_mil>(?:[01]\d|2[0-3])[0-5]\d)(?=\s*(?:GMT|UTC|hrs|hours|local)))
+      )
+      (?:\s*\(\s*(?P<c_zone>{zone})\s*\)|\s*(?P<c_zone>{zone}))?
+      )
+    | (?P<wd>(?:(?P<wd_dir>last|next|this\s+coming|this|coming|past)\s+)?(?P<wd_name>{weekdays})(?P<wd_poss>['’]s(?!\p{{L}}))?(?!\p{{L}})(?:\s+(?P<wd_part>morning|afternoon|evening|night)(?!\p{{L}}))?)
+    | (?P<rolling>(?:the\s+)?(?P<roll_dir>past|last|previous|preceding|recent|next|coming|following)\s+(?:(?P<roll_num>{num})\s+)?(?P<roll_unit>{_UNIT}))
+    | (?P<ago>(?P<ago_num>{num})\s+(?P<ago_unit>{_UNIT})\s+(?:ago|earlier)(?!\p{{L}}))
+    | (?P<within>(?:with)?in\s+(?:the\s+space\s+of\s+)?(?P<within_num>{num})\s+(?P<within_unit>{_UNIT}))
+    | (?P<calendar>(?P<cal_mod>(?:earlier|later)\s+this|so\s+far\s+this|this|last|next|previous)\s+(?P<cal_unit>week(?:end)?|month|year)(?!\p{{L}})(?P<cal_so_far>\s+so\s+far)?)
+    | (?P<since_start>since\s+the\s+(?:start|beginning)\s+of\s+(?:the|this)\s+(?P<ss_unit>week|month|year)(?!\p{{L}}))
+    | (?P<weekend>(?:over|at|during)\s+the\s+weekend(?!\p{{L}}))
+    | (?P<overnight>overnight(?!\p{{L}}))
+    | (?P<reld>the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|(?:earlier|later)\s+today|today|yesterday|tomorrow|tonight|last\s+night|this\s+(?:morning|afternoon|evening))(?![\p{{L}}])
+    )
+    """
+    return regex.compile(pattern, regex.IGNORECASE | regex.VERBOSE)
+
+
+# Gaps and contexts, all applied to bounded stretches of text.
+_GAP_CLOCK_DAY = regex.compile(r"\s*,?\s*(?:on\s+(?:the\s+)?)?", regex.IGNORECASE)
+_GAP_DAY_CLOCK = regex.compile(r"\s*,?\s*(?:at\s+|from\s+|around\s+|about\s+)?", regex.IGNORECASE)
+_GAP_WEEKDAY_DATE = regex.compile(r"\s*,?\s*(?:the\s+)?")
+_GAP_OVERNIGHT = regex.compile(r"\s+(?:into|to|on|of)?\s*", regex.IGNORECASE)
+_GAP_RANGE = regex.compile(
+    r"\s*(?:[-–—]|to|until|till|through|thru|and|or|,\s*and|,\s*or|and\s+on|to\s+on)\s*",
+    regex.IGNORECASE,
+)
+_PAREN = regex.compile(r"\s*\(([^()\n]{1,80})\)")
+_PAREN_FILLER = regex.compile(r"[\s,;/.]*(?:(?:on|at|or|and|i\.e\.|the|of|local|time)(?!\p{L})[\s,;/.]*)*")
+_LIST_NEXT_WORD = regex.compile(r"\s+(\p{Ll}+)")
+_LIST_WORDS_OK = frozenset(
+    "in at on of the when and as after before during with by to from for while amid across "
+    "respectively inclusive this last".split()
+)
+
+# Left modifiers that narrow a unit ("the first week of", "in the early hours of", "mid-").
+_MODIFIER = regex.compile(
+    r"""(?:(?:in|during|on|at|by|over|until|till|through|since|from)\s+)?(?:the\s+)?
+    (?:(?P<part>early\s+hours|small\s+hours|wee\s+hours|morning|afternoon|evening)
+     |(?P<night>night)
+     |(?P<edge>beginning|start|middle|end|turn)
+     |(?P<ordinal>first|second|third|fourth|last|final)\s+(?P<piece>week|half|quarter|ten\s+days)
+    )\s+of\s+\Z
+    |(?:(?:in|during|on|at|by|over|until|till|through|since|from)\s+)?(?P<third>early|mid|late)(?:-|\s+|\s+on\s+|-on\s+)\Z
+    """,
+    regex.IGNORECASE | regex.VERBOSE,
+)
+
+# Outer prefixes: what they do to the window, and they join the span.
+_PREFIX = regex.compile(
+    r"""(?<![\p{L}])(?P<pre>between|from|since|starting(?:\s+(?:from|on|in|at))?|beginning(?:\s+(?:on|in|from|at))?
+    |effective(?:\s+(?:from|on))?|as\s+of|until|till|through|throughout|up\s+to|by|in|on|during|over|at|within
+    |for)\s+\Z""",
+    regex.IGNORECASE | regex.VERBOSE,
+)
+_FORWARD_LEFT = regex.compile(
+    r"(?<![\p{L}])(?:starting|beginning|effective|from|until|till|by|as\s+of)(?:\s+(?:on|from|at|in))?\s+\Z",
+    regex.IGNORECASE,
+)
+_BACKWARD_LEFT = regex.compile(r"(?<![\p{L}])(?:since|after)\s+\Z", regex.IGNORECASE)
+
+_CONTEXT = 64  # characters of left context examined for modifiers and prefixes
+
+
+# --------------------------------------------------------------------------
+# Tense
+# --------------------------------------------------------------------------
+
+
+@cache
+def _tense_re() -> regex.Pattern[str]:
+    future = [row[1] for row in table("time_tense.tsv") if row[0] == "future"]
+    past = [row[1] for row in table("time_tense.tsv") if row[0] == "past"]
+    return regex.compile(
+        rf"(?<![\p{{L}}])(?:(?P<future>{alternation(future)})|(?P<past>{alternation(past)}|\p{{L}}{{2,}}ed))(?![\p{{L}}])",
+        regex.IGNORECASE,
+    )
+
+
+_CLAUSE_STOP = regex.compile(r"[.!?;\n]\s")
+_CLAUSE_BREAK = regex.compile(r"[;:—–()]|(?<!\d),|,(?!\d)")
+
+
+def _tense(text: str, start: int, end: int, own_clause: bool = False) -> Tense:
+    """Past or future, from the cue word nearest the expression (its own clause first).
+
+    With ``own_clause`` only cues in the expression's own clause count.
+    """
+    low = max(0, start - 160)
+    high = min(len(text), end + 160)
+    for stop in _CLAUSE_STOP.finditer(text, low, start):
+        low = stop.end()
+    stop = _CLAUSE_STOP.search(text, end, high)
+    if stop:
+        high = stop.start() + 1
+    best: tuple[bool, int] | None = None
+    tense: Tense = None
+    for cue in _tense_re().finditer(text, low, high):
+        if cue.start() < end and cue.end() > start:
+            continue
+        if cue.end() <= start:
+            gap = (cue.end(), start)
+        else:
+            gap = (end, cue.start())
+        apart = _CLAUSE_BREAK.search(text, gap[0], gap[1]) is not None
+        if apart and own_clause:
+            continue
+        rank = (apart, gap[1] - gap[0])
+        if best is None or rank < best:
+            best = rank
+            tense = "future" if cue.group("future") else "past"
+    return tense
+
+
+def _place_year(lo: _End | None, hi: _End | None, doc: dt.date | None, tense: Tense) -> tuple[int | None, int | None]:
+    """Years for ends written without one (see the module docstring for the rule)."""
+    lo_year = lo.year if lo is not None else None
+    hi_year = hi.year if hi is not None else None
+    wraps = lo is not None and hi is not None and lo.key() > hi.key()
+    if lo is not None and hi is not None:
+        if lo_year is None and hi_year is not None:
+            return hi_year - wraps, hi_year
+        if hi_year is None and lo_year is not None:
+            return lo_year, lo_year + wraps
+    if (lo is None or lo_year is not None) and (hi is None or hi_year is not None):
+        return lo_year, hi_year
+    if doc is None:
+        return lo_year, hi_year
+    best: tuple[int, int] | None = None
+    best_rank: tuple[int, ...] | None = None
+    for year in (doc.year - 1, doc.year, doc.year + 1):
+        first = (lo or hi).date(year - wraps if lo is not None else year)  # type: ignore[union-attr]
+        last = (hi or lo).date(year)  # type: ignore[union-attr]
+        if first is None or last is None:
+            continue
+        if tense == "past":
+            if first > doc + dt.timedelta(days=1):
+                continue
+            rank: tuple[int, ...] = (-year,)
+        elif tense == "future":
+            if last < doc - dt.timedelta(days=1):
+                continue
+            rank = (year,)
+        else:
+            distance = 0 if first <= doc <= last else min(abs((first - doc).days), abs((last - doc).days))
+            rank = (distance, year)
+        if best_rank is None or rank < best_rank:
+            best_rank = rank
+            best = (year - wraps if lo is not None else year, year)
+    if best is None:
+        return None, None
+    return (best[0] if lo is not None and lo_year is None else lo_year,
+            best[1] if hi is not None and hi_year is None else hi_year)
+
+
+# --------------------------------------------------------------------------
+# Units
+# --------------------------------------------------------------------------
+
+UnitKind = Literal["day", "month", "year", "weekday", "clock", "relative", "range"]
+
+
+@dataclass(slots=True)
+class _Unit:
+    """A piece of text that gives (part of) a window, before prefixes are applied."""
+
+    start: int
+    end: int
+    kind: UnitKind
+    lo: _End | None = None
+    hi: _End | None = None
+    needs_prefix: bool = False  # a bare year or month: kept only with a prefix, modifier or range
+    unresolved: bool = False    # relative, and no document date
+    open_lo: bool = False
+    open_hi: bool = False
+    clock: tuple[tuple[int, int], _Zone | None] | None = None  # for a clock-only unit
+    weekday_hi: bool = False    # hi came from a weekday: may roll a week forward in a range
+    extra: dict[str, object] = field(default_factory=dict)
+
+
+def _clock_of(match: regex.Match[str]) -> tuple[tuple[int, int], _Zone | None]:
+    """Hour, minute and zone of a clock atom."""
+    zone = _zone_of(match.group("c_zone")) if match.group("c_zone") else None
+    if match.group("c_h"):
+        hour = int(match.group("c_h")) % 12
+        if match.group("c_ap").lower() == "p":
+            hour += 12
+        return (hour, int(match.group("c_m") or 0)), zone
+    if match.group("c_h24"):
+        return (int(match.group("c_h24")), int(match.group("c_m24"))), zone
+    if match.group("c_word"):
+        word = match.group("c_word").lower()
+        return ((0, 0) if word == "midnight" else (12, 0)), zone
+    mil = match.group("c_mil")
+    return (int(mil[:2]), int(mil[2:])), zone
+
+
+def _days_in(more: str) -> list[int]:
+    return [int(d) for d in regex.findall(r"\d+", more)]
+
+
+def _capitalized(word: str) -> bool:
+    return word[:1].isupper()
+
+
+def _weekday_date(doc: dt.date, weekday: int, mode: str) -> dt.date:
+    """The ``weekday`` nearest ``doc`` in a direction: past / future (inclusive), last / next (strict)."""
+    back = (doc.weekday() - weekday) % 7
+    ahead = (weekday - doc.weekday()) % 7
+    if mode == "past":
+        return doc - dt.timedelta(days=back)
+    if mode == "last":
+        return doc - dt.timedelta(days=back or 7)
+    if mode == "next":
+        return doc + dt.timedelta(days=ahead or 7)
+    return doc + dt.timedelta(days=ahead)
+
+
+def _rolling(doc: dt.date, count: int, unit: str, forward: bool) -> tuple[_End, _End] | None:
+    """``the past N units`` (or the next N units) counted from the document date."""
+    sign = 1 if forward else -1
+    if unit.startswith("hour"):
+        other = _shift(doc, sign * max(1, -(-count // 24)))
+    elif unit.startswith("day"):
+        other = _shift(doc, sign * count)
+    elif unit.startswith("fortnight"):
+        other = _shift(doc, sign * 14 * count)
+    elif unit.startswith("week"):
+        other = _shift(doc, sign * 7 * count)
+    elif unit.startswith("month"):
+        other = _add_months(doc, sign * count) if count < 10000 else None
+    else:
+        other = _add_months(doc, sign * 12 * count) if count < 1000 else None
+    if other is None or not 1 <= other.year <= 9998:
+        return None
+    first, last = (doc, other) if forward else (other, doc)
+    return _End.of(first), _End.of(last)
+
+
+def _calendar(doc: dt.date, unit: str, which: int) -> tuple[dt.date, dt.date]:
+    """The calendar week/month/year holding ``doc``, shifted by ``which`` (-1 last, +1 next)."""
+    if unit == "week":
+        monday = doc - dt.timedelta(days=doc.weekday()) + dt.timedelta(days=7 * which)
+        return monday, monday + dt.timedelta(days=6)
+    if unit == "month":
+        first = _add_months(doc.replace(day=1), which)
+        return first, first.replace(day=_month_length(first.year, first.month))
+    year = doc.year + which
+    return dt.date(year, 1, 1), dt.date(year, 12, 31)
+
+
+_SEASON_MONTHS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11), "winter": (12, 2)}
+
+
+def _atom_unit(match: regex.Match[str], text: str, doc: dt.date | None) -> _Unit | None:
+    """A unit from one atom, or None when the atom is not a time expression after all."""
+    start, end = match.span()
+    g = match.group
+    if g("iso") or g("dot"):
+        prefix = "iso" if g("iso") else "dot"
+        try:
+            day = dt.date(int(g(prefix + "_y")), int(g(prefix + "_m")), int(g(prefix + "_d")))
+        except ValueError:
+            return None
+        lo, hi = _span_of(day)
+        return _Unit(start, end, "day", lo, hi)
+    if g("md") or g("dm"):
+        prefix = "md" if g("md") else "dm"
+        month_word = g(prefix + "_m").rstrip(".")
+        month = month_numbers()[month_word.lower()]
+        first = int(regex.match(r"\d+", g(prefix + "_d")).group())  # type: ignore[union-attr]
+        year_text = g(prefix + "_y")
+        year = int(year_text) if year_text else None
+        more = g(prefix + "_more")
+        if not _capitalized(month_word) and year is None:
+            return None
+        last = first
+        if more:
+            days = _days_in(more)
+            after = _LIST_NEXT_WORD.match(text, end)
+            ok = all(a < b for a, b in zip([first, *days], days)) and days[-1] <= 31
+            if after and after.group(1) not in _LIST_WORDS_OK and prefix == "md" and year is None:
+                ok = False
+            if ok:
+                last = days[-1]
+            elif prefix == "md":  # keep just "Month Day"
+                end = match.end("md_d")
+                year = None
+            else:
+                return None
+        if first > 31 or last > _month_length(year or 2000, month):
+            return None
+        kind: UnitKind = "range" if last != first else "day"
+        return _Unit(start, end, kind, _End(year, month, first), _End(year, month, last))
+    if g("my"):
+        month_word = g("my_m").rstrip(".")
+        if not _capitalized(month_word):
+            return None
+        month = month_numbers()[month_word.lower()]
+        year = int(g("my_y")) if g("my_y") else None
+        direction = (g("my_dir") or "").lower()
+        if direction and year is None:
+            if doc is None:
+                return _Unit(start, end, "month", unresolved=True)
+            if direction == "this":
+                year = doc.year
+            elif direction in ("last", "past"):
+                year = doc.year if month < doc.month else doc.year - 1
+            else:
+                year = doc.year if month > doc.month else doc.year + 1
+        if len(month_word) <= 3 and month_word.lower() != "may" and year is None:
+            return None  # "Jan" alone is a name more often than a month
+        return _Unit(start, end, "month", _End(year, month, 1), _End(year, month, -1),
+                     needs_prefix=not direction and not g("my_y"))
+    if g("season"):
+        return _season_unit(match, start, end, doc)
+    if g("decade"):
+        decade = int(g("decade"))
+        return _Unit(start, end, "year", _End(decade, 1, 1), _End(decade + 9, 12, 31))
+    if g("year"):
+        year = int(g("year"))
+        return _Unit(start, end, "year", _End(year, 1, 1), _End(year, 12, 31), needs_prefix=True)
+    if g("clock"):
+        return _Unit(start, end, "clock", clock=_clock_of(match))
+    if g("wd"):
+        return _weekday_unit(match, text, start, end, doc)
+    return _relative_unit(match, text, start, end, doc)
+
+
+def _season_unit(match: regex.Match[str], start: int, end: int, doc: dt.date | None) -> _Unit | None:
+    g = match.group
+    first_month, last_month = _SEASON_MONTHS[g("season_name").lower()]
+    direction = (g("season_dir") or "").lower()
+    if g("season_y"):
+        year = int(g("season_y"))
+    elif direction:
+        if doc is None:
+            return _Unit(start, end, "month", unresolved=True)
+        year = doc.year + {"last": -1, "past": -1, "next": 1}.get(direction, 0)
+    else:
+        return None
+    lo_year = year
+    hi_year = year + 1 if last_month < first_month else year
+    return _Unit(start, end, "month", _End(lo_year, first_month, 1), _End(hi_year, last_month, -1))
+
+
+def _weekday_unit(match: regex.Match[str], text: str, start: int, end: int, doc: dt.date | None) -> _Unit | None:
+    g = match.group
+    name = g("wd_name")
+    if not _capitalized(name):
+        return None
+    weekday = _weekday_numbers()[name.lower()]
+    if doc is None:
+        return _Unit(start, end, "weekday", unresolved=True, extra={"weekday": weekday})
+    direction = (g("wd_dir") or "").lower().split()[-1:] or [""]
+    if direction[0] in ("last", "past"):
+        mode = "last"
+    elif direction[0] in ("next",):
+        mode = "next"
+    elif direction[0] == "coming":
+        mode = "future"
+    else:
+        left = text[max(0, start - _CONTEXT):start]
+        if _FORWARD_LEFT.search(left):
+            mode = "future"
+        elif _BACKWARD_LEFT.search(left):
+            mode = "past"
+        else:
+            mode = "future" if _tense(text, start, end) == "future" else "past"
+    day = _weekday_date(doc, weekday, mode)
+    lo, hi = _span_of(day)
+    if (g("wd_part") or "").lower() == "night":
+        hi = replace(hi, shift=1)
+    return _Unit(start, end, "weekday", lo, hi, weekday_hi=True, extra={"weekday": weekday})
+
+
+def _relative_unit(match: regex.Match[str], text: str, start: int, end: int, doc: dt.date | None) -> _Unit | None:
+    """today, last week, the past 24 hours, two weeks ago, ... against the document date."""
+    g = match.group
+    if g("rolling"):
+        direction = g("roll_dir").lower()
+        unit = g("roll_unit").lower()
+        count_text = g("roll_num")
+        has_the = match.group().lower().startswith("the")
+        if count_text is None and direction in ("previous", "preceding", "following"):
+            return None  # "the previous day": anaphoric, not anchored on the document date
+        if count_text is None and direction in ("next",) and unit.startswith("day"):
+            return None  # "the next day"
+        if count_text is None and not has_the and direction in ("last", "next") and unit.rstrip("s") in ("week", "month", "year"):
+            return None  # calendar "last week": matched by the calendar branch
+        if doc is None:
+            return _Unit(start, end, "relative", unresolved=True)
+        forward = direction in ("next", "coming", "following")
+        if count_text is None and unit.endswith("s"):
+            # "in recent days", "in the coming weeks": one end is the document date, the other open
+            if forward:
+                return _Unit(start, end, "relative", _End.of(doc), None)
+            return _Unit(start, end, "relative", None, _End.of(doc))
+        count = _number(count_text) if count_text else 1
+        if count is None or count == 0:
+            return None
+        span = _rolling(doc, count, unit, forward)
+        return None if span is None else _Unit(start, end, "relative", *span)
+    if doc is None:
+        if g("overnight"):
+            return _Unit(start, end, "relative", unresolved=True, extra={"overnight": True})
+        return _Unit(start, end, "relative", unresolved=True)
+    if g("ago"):
+        count = _number(g("ago_num"))
+        unit = g("ago_unit").lower()
+        if count is None or count > 5000:
+            return None
+        if unit.startswith(("day", "week", "fortnight", "hour")):
+            days = count * (7 if unit.startswith("week") else 14 if unit.startswith("fortnight") else 1)
+            if unit.startswith("hour"):
+                days = -(-count // 24) if count >= 24 else 0
+            day = _shift(doc, -days)
+            return None if day is None else _Unit(start, end, "relative", *_span_of(day))
+        if unit.startswith("month"):
+            first = _add_months(doc.replace(day=1), -count)
+            return _Unit(start, end, "relative", _End.of(first), _End(first.year, first.month, -1))
+        year = doc.year - count
+        if year < 1:
+            return None
+        return _Unit(start, end, "relative", _End(year, 1, 1), _End(year, 12, 31))
+    if g("within"):
+        count = _number(g("within_num"))
+        if count is None or count == 0 or count > 5000:
+            return None
+        forward = _tense(text, start, end) != "past"
+        span = _rolling(doc, count, g("within_unit").lower(), forward)
+        return None if span is None else _Unit(start, end, "relative", *span)
+    if g("calendar"):
+        modifier = " ".join(g("cal_mod").lower().split())
+        unit = g("cal_unit").lower()
+        if unit == "weekend":
+            return _weekend(start, end, doc, modifier, _tense(text, start, end))
+        which = {"last": -1, "previous": -1, "next": 1}.get(modifier, 0)
+        first, last = _calendar(doc, unit, which)
+        if modifier in ("earlier this", "so far this") or g("cal_so_far"):
+            last = doc
+        elif modifier == "later this":
+            first = doc
+        return _Unit(start, end, "relative", _End.of(first), _End.of(last))
+    if g("since_start"):
+        first, _ = _calendar(doc, g("ss_unit").lower(), 0)
+        return _Unit(start, end, "relative", _End.of(first), _End.of(doc))
+    if g("weekend"):
+        return _weekend(start, end, doc, "the", _tense(text, start, end))
+    if g("overnight"):
+        return _Unit(start, end, "relative", _End.of(doc - dt.timedelta(days=1)), _End.of(doc),
+                     extra={"overnight": True})
+    word = " ".join(g("reld").lower().split())
+    offsets = {
+        "the day before yesterday": (-2, -2), "the day after tomorrow": (2, 2),
+        "yesterday": (-1, -1), "tomorrow": (1, 1), "last night": (-1, 0), "tonight": (0, 1),
+    }
+    first_offset, last_offset = offsets.get(word, (0, 0))
+    first_day = _shift(doc, first_offset)
+    last_day = _shift(doc, last_offset)
+    if first_day is None or last_day is None:
+        return None
+    kind: UnitKind = "day" if first_offset == last_offset else "relative"
+    return _Unit(start, end, kind, _End.of(first_day), _End.of(last_day))
+
+
+def _weekend(start: int, end: int, doc: dt.date, modifier: str, tense: Tense) -> _Unit:
+    """Saturday..Sunday: the last one (on or before the document date) or the coming one."""
+    saturday_back = (doc.weekday() - 5) % 7
+    if modifier in ("last", "previous"):
+        saturday = doc - dt.timedelta(days=saturday_back if saturday_back > 1 else saturday_back + 7)
+    elif modifier == "next":
+        saturday = doc + dt.timedelta(days=(5 - doc.weekday()) % 7 or 7)
+    elif tense == "future" or (modifier == "this" and tense != "past"):
+        saturday = doc + dt.timedelta(days=(5 - doc.weekday()) % 7) if doc.weekday() != 6 else doc - dt.timedelta(days=1)
+    else:
+        saturday = doc - dt.timedelta(days=saturday_back)
+    return _Unit(start, end, "relative", _End.of(saturday), _End.of(saturday + dt.timedelta(days=1)))
+
+
+_DAYISH = ("day", "weekday")
+
+
+def _with_clock(unit: _Unit, clock: tuple[tuple[int, int], _Zone | None], start: int, end: int) -> _Unit:
+    """A day unit at a clock time: both ends become that date-time."""
+    (time, zone) = clock
+    lo = replace(unit.lo, clock=time, zone=zone) if unit.lo is not None else None
+    hi = replace(unit.lo, clock=time, zone=zone) if unit.lo is not None else None
+    return replace(unit, start=start, end=end, lo=lo, hi=hi, weekday_hi=False)
+
+
+def _units(text: str, doc: dt.date | None) -> list[_Unit]:
+    """Atoms of ``text`` grown into units (clock + day, parentheses, left modifiers)."""
+    matches = list(_atom_re().finditer(text))
+    raw: list[_Unit | None] = [_atom_unit(m, text, doc) for m in matches]
+    atoms = [u for u in raw if u is not None]
+    units: list[_Unit] = []
+    i = 0
+    count = len(atoms)
+    while i < count:
+        unit = atoms[i]
+        i += 1
+        nxt = atoms[i] if i < count else None
+        if unit.kind == "clock" and nxt is not None and nxt.kind in _DAYISH \
+                and _GAP_CLOCK_DAY.fullmatch(text, unit.end, nxt.start):
+            assert unit.clock is not None
+            unit = _with_clock(nxt, unit.clock, unit.start, nxt.end) if not nxt.unresolved else replace(nxt, start=unit.start)
+            i += 1
+        elif unit.kind == "weekday" and nxt is not None and nxt.kind == "day" \
+                and _GAP_WEEKDAY_DATE.fullmatch(text, unit.end, nxt.start):
+            unit = _weekday_and_date(unit, nxt, doc)  # "Monday, May 7": the date decides
+            i += 1
+            nxt = atoms[i] if i < count else None
+            if nxt is not None and nxt.kind == "clock" and _GAP_DAY_CLOCK.fullmatch(text, unit.end, nxt.start):
+                assert nxt.clock is not None
+                unit = _with_clock(unit, nxt.clock, unit.start, nxt.end)
+                i += 1
+        elif unit.kind in _DAYISH and nxt is not None and nxt.kind == "clock" \
+                and _GAP_DAY_CLOCK.fullmatch(text, unit.end, nxt.start):
+            assert nxt.clock is not None
+            unit = _with_clock(unit, nxt.clock, unit.start, nxt.end) if not unit.unresolved else replace(unit, end=nxt.end)
+            i += 1
+        elif unit.extra.get("overnight") and nxt is not None and nxt.kind in _DAYISH \
+                and _GAP_OVERNIGHT.fullmatch(text, unit.end, nxt.start):
+            if nxt.lo is not None:
+                unit = replace(nxt, start=unit.start, lo=replace(nxt.lo, shift=nxt.lo.shift - 1), kind="relative")
+            else:
+                unit = replace(nxt, start=unit.start)
+            i += 1
+        # a parenthesis restating the time: "(3 p.m. GMT)", "(9 p.m. GMT on April 20)", "(Monday)"
+        while True:
+            paren = _PAREN.match(text, unit.end)
+            if paren is None:
+                break
+            j = i
+            covered: list[tuple[int, int]] = []
+            while j < count and atoms[j].start < paren.end():
+                covered.append((atoms[j].start, atoms[j].end))
+                j += 1
+            inner = paren.group(1)
+            rest = _strip_spans(inner, paren.start(1), covered)
+            zone = _zone_of(rest) if rest.strip() else None
+            if covered and all(s >= paren.start(1) and e <= paren.end(1) for s, e in covered) \
+                    and _PAREN_FILLER.fullmatch(rest):
+                unit.end = paren.end()
+                i = j
+            elif not covered and zone is not None:
+                unit.end = paren.end()
+                if unit.lo is not None and unit.lo.clock is not None and unit.lo.zone is None:
+                    unit.lo = replace(unit.lo, zone=zone)
+                    unit.hi = replace(unit.hi, zone=zone) if unit.hi is not None else None
+            else:
+                break
+        _modify(unit, text)
+        units.append(unit)
+    return units
+
+
+def _weekday_and_date(weekday: _Unit, date: _Unit, doc: dt.date | None) -> _Unit:
+    """``Monday, June 2``: the date, its year chosen (if unwritten) so that it falls on that weekday."""
+    unit = replace(date, start=weekday.start)
+    lo = date.lo
+    wanted = weekday.extra.get("weekday")
+    if doc is None or lo is None or lo.year is not None or date.kind != "day" or not isinstance(wanted, int):
+        return unit
+    fitting = [y for y in (doc.year - 1, doc.year, doc.year + 1)
+               if (d := lo.date(y)) is not None and d.weekday() == wanted]
+    if not fitting:
+        return unit
+    year = min(fitting, key=lambda y: abs(((lo.date(y) or doc) - doc).days))
+    unit.lo = replace(lo, year=year)
+    unit.hi = replace(date.hi, year=year) if date.hi is not None else None
+    return unit
+
+
+def _strip_spans(inner: str, offset: int, spans: list[tuple[int, int]]) -> str:
+    """``inner`` with the given absolute spans blanked out."""
+    chars = list(inner)
+    for start, end in spans:
+        for k in range(max(start - offset, 0), min(end - offset, len(chars))):
+            chars[k] = " "
+    return "".join(chars)
+
+
+def _modify(unit: _Unit, text: str) -> None:
+    """Apply a narrowing modifier written just left of the unit ("the first week of", "late")."""
+    if unit.kind not in ("day", "weekday", "month", "year"):
+        return
+    left_start = max(0, unit.start - _CONTEXT)
+    match = _MODIFIER.search(text, left_start, unit.start)
+    if match is None:
+        return
+    lo, hi = unit.lo, unit.hi
+    multi_day = lo is not None and hi is not None and (lo.key() != hi.key() or lo.year != hi.year)
+    if unit.kind in ("day", "weekday"):
+        if match.group("piece") or match.group("edge"):
+            return
+        if match.group("night") and hi is not None and not multi_day:
+            unit.hi = replace(hi, shift=hi.shift + 1)
+        unit.start = match.start()
+        unit.needs_prefix = False
+        return
+    if lo is None or hi is None:
+        unit.start = match.start()
+        unit.needs_prefix = False
+        return
+    narrowed = _narrow(unit.kind, lo, hi, match)
+    if narrowed is None:
+        return
+    unit.lo, unit.hi = narrowed
+    unit.start = match.start()
+    unit.needs_prefix = False
+
+
+def _narrow(kind: str, lo: _End, hi: _End, match: regex.Match[str]) -> tuple[_End, _End] | None:
+    """Part of a month or year named by a modifier."""
+    third = (match.group("third") or "").lower()
+    edge = (match.group("edge") or "").lower()
+    ordinal = (match.group("ordinal") or "").lower()
+    piece = " ".join((match.group("piece") or "").lower().split())
+    part = {"early": 0, "beginning": 0, "start": 0, "turn": 0, "mid": 1, "middle": 1, "late": 2, "end": 2}
+    if kind == "month":
+        if lo.key()[0] != hi.key()[0] or lo.day != 1 or hi.day != -1:
+            return None
+        if third or edge:
+            index = part[third or edge]
+            first, last = ((1, 10), (11, 20), (21, -1))[index]
+            return replace(lo, day=first), replace(hi, day=last)
+        if piece in ("week", "ten days"):
+            length = 7 if piece == "week" else 10
+            if ordinal in ("last", "final"):
+                return replace(lo, day=-length), replace(hi, day=-1)
+            index = ("first", "second", "third", "fourth").index(ordinal)
+            if piece == "ten days" and index > 2:
+                return None
+            return replace(lo, day=1 + length * index), replace(hi, day=length * (index + 1))
+        if piece == "half":
+            if ordinal in ("first",):
+                return replace(lo, day=1), replace(hi, day=15)
+            if ordinal in ("second", "last", "final"):
+                return replace(lo, day=16), hi
+        return None
+    # a year
+    if lo.year != hi.year or (lo.month, lo.day, hi.month, hi.day) != (1, 1, 12, 31):
+        return None
+    if third or edge:
+        first_month, last_month = ((1, 4), (5, 8), (9, 12))[part[third or edge]]
+    elif piece == "half" and ordinal in ("first", "second", "last", "final"):
+        first_month, last_month = (1, 6) if ordinal == "first" else (7, 12)
+    elif piece == "quarter" and ordinal in ("first", "second", "third", "fourth", "last", "final"):
+        index = 3 if ordinal in ("last", "final", "fourth") else ("first", "second", "third").index(ordinal)
+        first_month, last_month = 1 + 3 * index, 3 + 3 * index
+    else:
+        return None
+    return replace(lo, month=first_month, day=1), replace(hi, month=last_month, day=-1)
+
+
+# --------------------------------------------------------------------------
+# Ranges and prefixes
+# --------------------------------------------------------------------------
+
+_RANGEABLE = ("day", "weekday", "month", "year", "relative", "range", "clock")
+
+
+def _join(left: _Unit, right: _Unit) -> _Unit | None:
+    """``left`` .. ``right`` as one window, or None if they do not make one."""
+    if left.kind == "clock" and (right.kind == "clock" or right.hi is None or right.hi.clock is None):
+        return None
+    if right.kind == "clock" and (left.lo is None or left.lo.clock is None):
+        return None
+    if left.unresolved or right.unresolved:
+        return _Unit(left.start, right.end, "range", unresolved=True)
+    lo, hi = left.lo, right.hi
+    if left.kind == "clock" and hi is not None and left.clock is not None:
+        lo = replace(hi, clock=left.clock[0], zone=left.clock[1], shift=hi.shift)
+    if right.kind == "clock" and lo is not None and right.clock is not None:
+        hi = replace(lo, clock=right.clock[0], zone=right.clock[1])
+        if lo.clock is not None and right.clock[0] <= lo.clock:
+            hi = replace(hi, shift=hi.shift + 1)
+    if lo is None or hi is None:
+        return None
+    return _Unit(left.start, right.end, "range", lo, hi, weekday_hi=right.weekday_hi and left.kind == "weekday")
+
+
+def _ranges(text: str, units: list[_Unit]) -> list[_Unit]:
+    """Join neighbouring units into ranges ("from X until Y", "between X and Y", "X-Y", "X and Y")."""
+    out: list[_Unit] = []
+    k = 0
+    while k < len(units):
+        unit = units[k]
+        k += 1
+        while k < len(units) and unit.kind in _RANGEABLE and units[k].kind in _RANGEABLE:
+            gap = _GAP_RANGE.fullmatch(text, unit.end, units[k].start)
+            if gap is None:
+                break
+            joined = _join(unit, units[k])
+            if joined is None:
+                break
+            unit = joined
+            k += 1
+        out.append(unit)
+    return out
+
+
+def _finish(unit: _Unit, text: str, doc: dt.date | None) -> TimeExpression | None:
+    """Apply the prefix on the unit's left and resolve it to a TimeExpression."""
+    start = unit.start
+    prefix = _PREFIX.search(text, max(0, start - 24), start)
+    word = ""
+    if prefix is not None:
+        word = " ".join(prefix.group("pre").lower().split())
+        if word == "between" and unit.kind != "range":
+            word = ""
+        elif word == "for" and unit.kind not in ("relative",):
+            word = ""
+        else:
+            start = prefix.start()
+    if unit.kind == "clock":
+        return None
+    if unit.needs_prefix and not word and unit.kind != "range":
+        return None
+    if unit.needs_prefix and word == "for":
+        return None
+    lo, hi = unit.lo, unit.hi
+    if unit.unresolved:
+        lo = hi = None
+    head = word.split()[0] if word else ""
+    if head == "since":
+        hi = _End.of(doc) if doc is not None else None
+    elif head in ("starting", "beginning", "effective") or (head == "from" and unit.kind != "range"):
+        hi = None
+    elif head in ("until", "till", "by", "as", "up"):
+        lo = None
+    tense: Tense = _tense(text, unit.start, unit.end, own_clause=True)
+    if tense is None and head in ("starting", "beginning", "effective", "from", "until", "till", "by"):
+        tense = "future"
+    lo_year, hi_year = _place_year(lo, hi, doc, tense)
+    time_start = lo.iso(lo_year) if lo is not None else None
+    time_end = hi.iso(hi_year) if hi is not None else None
+    if lo is not None and hi is not None and time_start is not None and time_end is not None:
+        first, last = lo.date(lo_year), hi.date(hi_year)
+        if first is not None and last is not None and last < first:
+            if unit.weekday_hi:
+                time_end = replace(hi, shift=hi.shift + 7).iso(hi_year)
+            else:
+                return None
+    if (lo is not None and time_start is None) or (hi is not None and time_end is None):
+        if not (lo is not None and lo.year is None or hi is not None and hi.year is None):
+            return None  # an impossible date
+    return TimeExpression(start, unit.end, text[start:unit.end], time_start, time_end)
+
+
+def find_time_expressions(text: str, published: dt.date | None) -> list[TimeExpression]:
+    """All time expressions in the document, in order, non-overlapping, resolved against ``published``."""
+    found: list[TimeExpression] = []
+    last_end = 0
+    for unit in _ranges(text, _units(text, published)):
+        expression = _finish(unit, text, published)
+        if expression is None:
+            continue
+        if expression.start < last_end:  # a prefix reaching into the previous expression
+            if unit.start < last_end:
+                continue
+            expression = TimeExpression(unit.start, unit.end, text[unit.start:unit.end],
+                                        expression.time_start, expression.time_end)
+        found.append(expression)
+        last_end = expression.end
+    return found
+
+
+# --------------------------------------------------------------------------
+# Assignment
+# --------------------------------------------------------------------------
+
+
+@cache
+def _statement_res() -> tuple[regex.Pattern[str], regex.Pattern[str], regex.Pattern[str]]:
+    """Patterns for statement dates: after a verb, after a noun, before a verb."""
+    verbs = alternation([row[1] for row in table("time_reporting.tsv") if row[0] == "verb"])
+    nouns = alternation([row[1] for row in table("time_reporting.tsv") if row[0] == "noun"])
+    word = r"[\p{L}\p{N}'’.\-]+"
+    capital = r"\p{Lu}[\p{L}\p{N}'’.\-]*"
+    obj = rf"(?:reporters|journalists|the\s+media|(?:the\s+)?{capital}(?:\s+{capital}){{0,3}}|(?:a|an|the)\s+{word}(?:\s+{word})?)"
+    phrase = rf"(?:in|at|to|with|on|during|via|after|before|from|for)\s+(?:(?:a|an|the|its|his|her|their)\s+)?{word}(?:\s+{word}){{0,2}}"
+    adverb = r"(?:late|early|earlier|later|again|also|publicly|separately)"
+    after_verb = regex.compile(
+        rf"(?<![\p{{L}}])(?:{verbs})(?:\s+{adverb})?(?:\s+{obj})?(?:\s+{phrase}){{0,2}}(?:\s+{adverb})?\s+\Z",
+        regex.IGNORECASE,
+    )
+    after_noun = regex.compile(
+        rf"(?<![\p{{L}}])(?:{nouns})(?:\s+(?:released|issued|published|posted|broadcast|aired|delivered|given|made|late|early|earlier))?\s+\Z",
+        regex.IGNORECASE,
+    )
+    before_verb = regex.compile(rf"\s*,?\s*(?:{verbs})(?![\p{{L}}])", regex.IGNORECASE)
+    return after_verb, after_noun, before_verb
+
+
+def _is_statement_date(text: str, expression: TimeExpression, floor: int) -> bool:
+    """Whether the expression dates a statement (``said on Saturday``), not an event."""
+    after_verb, after_noun, before_verb = _statement_res()
+    low = max(floor, expression.start - 90)
+    if after_verb.search(text, low, expression.start) or after_noun.search(text, low, expression.start):
+        return True
+    return before_verb.match(text, expression.end, min(len(text), expression.end + 40)) is not None
+
+
+@cache
+def _continuation_res() -> tuple[regex.Pattern[str], regex.Pattern[str] | None]:
+    """Patterns for continuation cues: at the start of a sentence, and anywhere in it."""
+    rows = table("time_continuation.tsv")
+    starts = [row[1] for row in rows if row[0] == "start"]
+    withins = [row[1] for row in rows if row[0] == "within"]
+    numbers = alternation(tuple(_number_words()))
+    number = rf"(?:\d{{1,4}}|(?:{numbers})(?:-(?:{numbers}))?)"
+    start_re = regex.compile(rf"[\"'“‘(\[]*(?:{alternation(starts)})(?![\p{{L}}])", regex.IGNORECASE)
+    if not withins:
+        return start_re, None
+    parts = [alternation([w]).replace(regex.escape("{n}"), number).replace("\\{n\\}", number) for w in withins]
+    within_re = regex.compile(rf"(?<![\p{{L}}])(?:{'|'.join(parts)})(?![\p{{L}}])", regex.IGNORECASE)
+    return start_re, within_re
+
+
+def _continues(text: str, sentence: Sentence) -> bool:
+    """Whether a sentence continues the one before it (``In all, ...``, ``these three days``)."""
+    start_re, within_re = _continuation_res()
+    if start_re.match(text, sentence.start, sentence.end):
+        return True
+    return within_re is not None and within_re.search(text, sentence.start, sentence.end) is not None
+
+
+def _sentence_index(starts: list[int], sentences: Sequence[Sentence], position: int) -> int | None:
+    index = bisect_right(starts, position) - 1
+    if index < 0 or position >= sentences[index].end:
+        return None
+    return index
+
+
+def windows_for(
+    text: str,
+    sentences: Sequence[Sentence],
+    spans: Sequence[tuple[int, int]],
+    expressions: Sequence[TimeExpression],
+) -> list[TimeExpression | None]:
+    """For each figure span (start, end) in ``text``, the expression giving its window, or None.
+
+    Rules, in order:
+
+    1. an expression in the figure's own sentence, not overlapping the figure and
+       not a statement date; the one in the same clause first, then the nearest;
+    2. if the sentence continues an earlier one (a cue of ``time_continuation.tsv``),
+       the last usable expression of the nearest earlier sentence of the same
+       paragraph that has one, walking back only through continuing sentences;
+    3. otherwise None (never the document date by default).
+    """
+    starts = [s.start for s in sentences]
+    by_sentence: dict[int, list[TimeExpression]] = {}
+    for expression in expressions:
+        index = _sentence_index(starts, sentences, expression.start)
+        if index is None:
+            continue
+        if _is_statement_date(text, expression, sentences[index].start):
+            continue
+        by_sentence.setdefault(index, []).append(expression)
+    result: list[TimeExpression | None] = []
+    for start, end in spans:
+        index = _sentence_index(starts, sentences, start)
+        if index is None:
+            result.append(None)
+            continue
+        own = [e for e in by_sentence.get(index, ()) if e.end <= start or e.start >= end]
+        if own:
+            result.append(min(own, key=lambda e: _rank(text, e, start, end)))
+            continue
+        result.append(_inherited(text, sentences, index, by_sentence))
+    return result
+
+
+def _rank(text: str, expression: TimeExpression, start: int, end: int) -> tuple[bool, int]:
+    """Same clause first, then distance in characters."""
+    gap = (expression.end, start) if expression.end <= start else (end, expression.start)
+    apart = _CLAUSE_BREAK.search(text, gap[0], gap[1]) is not None
+    return apart, gap[1] - gap[0]
+
+
+def _inherited(
+    text: str, sentences: Sequence[Sentence], index: int, by_sentence: dict[int, list[TimeExpression]]
+) -> TimeExpression | None:
+    """The window an earlier sentence of the paragraph gives a continuing sentence."""
+    paragraph = sentences[index].paragraph
+    current = index
+    while _continues(text, sentences[current]):
+        previous = current - 1
+        if previous < 0 or sentences[previous].paragraph != paragraph:
+            return None
+        found = by_sentence.get(previous)
+        if found:
+            return found[-1]
+        current = previous
+    return None
