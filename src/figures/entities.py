@@ -185,6 +185,9 @@ def entity_of(
     sentence = text[sentence_start:sentence_end]
     if unit is not None and not attributive:
         return _measure_entity(text, q, unit, unit_end, sentence_start, sentence_end, sentence)
+    if unit is None and q.mention.hyphen_unit:  # "a 1,000-person swap": the compound names what is counted
+        entity = _with_role(singular(q.mention.hyphen_unit.split("-")[0]), sentence)
+        return EntityReading(entity, start, end, q.mention.end - len(q.mention.hyphen_unit), q.mention.end)
     position = unit_end
     if q.mention.kind == "multiplier":
         as_many = _AS_MANY.match(text, position, sentence_end)

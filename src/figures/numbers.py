@@ -183,8 +183,15 @@ _NUMBER_NEXT = regex.compile(r"\s+(?:\d|(?i:two|three|four|five|six|seven|eight|
 _ONE_COUNTS = regex.compile(r"(?i:\b(?:at\s+least|more\s+than|only|just|killing|killed|kills|injuring|injured|injures|wounding|wounded|another)\s+)\Z")
 
 
+class _NotANumber(ValueError):
+    """Digits the decimal module cannot read (a script newer than this Python's Unicode tables)."""
+
+
 def _decimal(digits: str) -> Decimal:
-    return Decimal(digits.replace(",", ""))
+    try:
+        return Decimal(digits.replace(",", ""))
+    except ArithmeticError:
+        raise _NotANumber(digits) from None
 
 
 def _scaled(value: Decimal, factor: Decimal) -> Decimal:
@@ -253,7 +260,10 @@ def find(text: str) -> list[NumberMention]:
         kind = match.lastgroup
         if kind == "skip":
             continue
-        mention = _read(match)
+        try:
+            mention = _read(match)
+        except _NotANumber:
+            continue
         if mention is None or not _keep(text, mention):
             continue
         found.append(mention)

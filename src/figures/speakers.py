@@ -109,7 +109,13 @@ _SECTION = regex.compile(
     r"(?:[\p{L}\-]+\s+){0,3}?(?P<what>\p{L}+)",
     regex.IGNORECASE | regex.VERSION1,
 )
-_TOKEN = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:[\-'’.,\u2011][\p{L}\p{M}\p{N}]+)*|\S")
+#: A word: letters/digits joined by hyphens, apostrophes, a comma between digits (``1,000``) or a
+#: full stop after a single letter or before a lower-case letter or digit (``R.Politik``, ``2.5``);
+#: a full stop between two words (``NATO.Thus``) is left as punctuation.
+_TOKEN = regex.compile(
+    r"[\p{L}\p{M}\p{N}]+(?:(?:[\-'’\u2011]|(?<=\p{N}),|(?<![\p{L}\p{M}\p{N}]{2})\.|\.(?=[\p{Ll}\p{N}]))"
+    r"[\p{L}\p{M}\p{N}]+)*|\S"
+)
 _POSSESSIVE = regex.compile(r"^(.+?)(['’]s)$")
 _HAS_DIGIT = regex.compile(r"\p{N}")
 _HAS_LOWER = regex.compile(r"\p{Ll}")
@@ -315,6 +321,8 @@ def _singular(word: str) -> str:
     return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
 
 
+#: Prepositions after which a capitalised run is a place, not a person ("in Occupied Ukraine").
+_LOCATIVE = frozenset({"in", "at", "into", "across", "near", "throughout", "inside", "outside", "toward", "towards"})
 _GENERIC_MODIFIERS = frozenset({"top", "chief", "senior", "key", "main", "leading", "'s", "’s"})
 
 
@@ -389,6 +397,7 @@ class _Doc:
             and tok.lower not in _WEEKDAYS
             and not self.is_title(tok)
             and not self.is_body(tok)
+            and tok.lower not in self.lex.verbs  # "Durov Says", "Prosecutors Request"
         )
 
     def quote_at(self, pos: int) -> int | None:
@@ -428,9 +437,18 @@ def _index_names(doc: _Doc) -> None:
         runs = _name_runs(doc, unit.toks)
         run_lists.append((unit, runs))
         for i, j in runs:
-            if j - i >= 2:
-                name = " ".join(t.text for t in unit.toks[i:j])
-                (headline_counts if unit.headline else counts)[name] += 1
+            if j - i < 2:
+                continue
+            before = unit.toks[i - 1] if i > 0 else None
+            if before is not None and before.lower in _LOCATIVE:
+                continue  # "in Occupied Ukraine": a place
+            name = " ".join(t.text for t in unit.toks[i:j])
+            if not unit.headline:
+                counts[name] += 1
+            elif before is not None and doc.is_title(before) and not any(
+                t.lower.endswith(("ing", "ed", "s")) for t in unit.toks[i:j - 1]
+            ):
+                headline_counts[name] += 1  # a headline's words are all capitalised: trust titles only
     for source in (counts, headline_counts):
         best: dict[str, tuple[int, int, str]] = {}
         for name, count in source.items():
@@ -483,6 +501,8 @@ def _index_roles(doc: _Doc) -> None:
         n = len(toks)
         for i, j in _name_runs(doc, toks):
             name = _expand(doc, " ".join(t.text for t in toks[i:j]))
+            if unit.headline and any(t.lower.endswith(("s", "ing", "ed")) for t in toks[i:j - 1]):
+                continue  # "Kremlin Negotiator Invokes Peter": a headline verb, not a name
             # before: "Russian Foreign Minister Sergey Lavrov", "Kremlin spokesman Dmitry Peskov"
             if i > 0 and doc.is_title(toks[i - 1]):
                 k = i - 1
@@ -505,6 +525,8 @@ def _index_roles(doc: _Doc) -> None:
                         k += 1
                 if k < n and toks[k].lower in ("the", "a", "an"):
                     k += 1
+                elif unit.headline:
+                    continue  # "..., Governor Says" in a headline is an attribution, not an apposition
                 m = k
                 while m < n and m - k < 6 and toks[m].word and toks[m].lower not in _INNER_PREPOSITIONS \
                         and toks[m].lower not in _NP_STOPS or (m < n and toks[m].lower in ("'s", "’s")):
@@ -517,3 +539,728 @@ def _index_roles(doc: _Doc) -> None:
     doc.roles.sort(key=lambda r: r.pos)
 
 
+def _index_bodies(doc: _Doc) -> None:
+    """Named bodies (``Russia's Defense Ministry``, ``Health Ministry in Gaza``) by head word."""
+    for unit in doc.units:
+        toks = unit.toks
+        n = len(toks)
+        for i, tok in enumerate(toks):
+            if not (tok.cap and doc.is_body(tok)):
+                continue
+            k = i
+            while k > 0 and i - k < 4 and (
+                (toks[k - 1].cap and toks[k - 1].word and not toks[k - 1].digit)
+                or toks[k - 1].lower in ("'s", "’s")
+            ):
+                k -= 1
+            while k < i and not toks[k].word:
+                k += 1
+            m = i + 1
+            if m + 1 < n and toks[m].lower in ("of", "in", "for") and toks[m + 1].cap and toks[m + 1].word:
+                m += 2
+                while m < n and m - i < 6 and toks[m].cap and toks[m].word:
+                    m += 1
+            if k < i or m > i + 1:
+                name = doc.text[toks[k].start:toks[m - 1].end]
+                doc.bodies_said.append((toks[k].start, name))
+
+
+def _index_quotes(doc: _Doc) -> None:
+    """Double-quoted regions, per paragraph.
+
+    A straight quote opens after a blank or opening punctuation and closes before
+    one. A closing quote that never opened (the writer re-opened the quote after
+    its attribution without a mark: ``"...," Putin said. It would ... peace?"``)
+    starts at the first unit after the one where the previous quote closed, or at
+    the paragraph's start.
+    """
+    text = doc.text
+    by_paragraph: dict[int, list[_Unit]] = {}
+    for unit in doc.units:
+        by_paragraph.setdefault(unit.paragraph, []).append(unit)
+    regions: list[tuple[int, int]] = []
+    for units in by_paragraph.values():
+        p_start, p_end = units[0].start, units[-1].end
+        unit_ends = [u.end for u in units]
+        open_at: int | None = None
+        restart = p_start  # where an orphan closing quote's region would begin
+        for pos in range(p_start, p_end):
+            ch = text[pos]
+            if ch not in _QUOTES:
+                continue
+            before = text[pos - 1] if pos > p_start else " "
+            after = text[pos + 1] if pos + 1 < p_end else " "
+            if ch in _OPEN_QUOTES:
+                opening = True
+            elif ch in _CLOSE_QUOTES:
+                opening = False
+            elif before.isspace() or before in "([{—–-:":
+                opening = not after.isspace()
+            elif after.isspace() or after in ".,;:!?)]}—–-":
+                opening = False
+            else:
+                opening = open_at is None
+            if opening:
+                if open_at is None:
+                    open_at = pos
+                continue
+            if open_at is not None:
+                regions.append((open_at, pos + 1))
+                open_at = None
+            elif restart < pos:
+                regions.append((restart, pos + 1))
+            # a later orphan close re-opened after the unit holding this close
+            k = bisect.bisect_left(unit_ends, pos + 1)
+            if k + 1 < len(units):
+                restart = units[k + 1].start
+            else:
+                restart = p_end
+        if open_at is not None:
+            regions.append((open_at, p_end))
+    regions.sort()
+    merged: list[tuple[int, int]] = []
+    for start, end in regions:
+        if merged and start < merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    doc.quotes = merged
+    doc.quote_starts = [q[0] for q in merged]
+
+
+# --------------------------------------------------------------------------
+# Noun phrases
+# --------------------------------------------------------------------------
+
+
+def _skip_tag(toks: list[_Tok]) -> int:
+    """Index after a leading ``[Russia] -`` tag of a headline list, or 0."""
+    if toks and toks[0].text == "[":
+        for k in range(1, min(len(toks), 8)):
+            if toks[k].text == "]":
+                k += 1
+                while k < len(toks) and toks[k].text in "-—–:":
+                    k += 1
+                return k
+    return 0
+
+
+def _np_back(doc: _Doc, toks: list[_Tok], end: int) -> int | None:
+    """Start index of the noun phrase ending just before ``end``, read backwards; None if none."""
+    k = end
+    while k > 0 and end - k < 12:
+        tok = toks[k - 1]
+        low = tok.lower
+        if not tok.word:
+            if low in ("'s", "’s") and k < end:
+                k -= 1
+                continue
+            break
+        if tok.digit:
+            break
+        if low in _INNER_PREPOSITIONS:
+            left = toks[k - 2] if k >= 2 else None
+            right = toks[k] if k < end else None
+            if (
+                left is not None and right is not None and left.word
+                and (left.cap or doc.is_title(left) or doc.is_body(left))
+                and (right.cap or right.lower in _DETERMINERS)
+            ):
+                k -= 1
+                continue
+            break
+        if low == "and":
+            if k < end and k >= 2 and toks[k - 2].word:
+                k -= 1
+                continue
+            break
+        if low in _NP_STOPS:
+            break
+        k -= 1
+    if end - k >= 12:
+        return None
+    while k < end and toks[k].lower in ("and", "of", "for", "in", "at", "on", "'s", "’s"):
+        k += 1
+    return k if k < end else None
+
+
+def _np_forward(doc: _Doc, toks: list[_Tok], start: int) -> int:
+    """End index (exclusive) of the noun phrase starting at ``start``; ``start`` if none."""
+    k = start
+    n = len(toks)
+    while k < n and k - start < 10:
+        tok = toks[k]
+        low = tok.lower
+        if not tok.word:
+            if low in ("'s", "’s") and k > start:
+                k += 1
+                continue
+            break
+        if tok.digit:
+            break
+        if low in _INNER_PREPOSITIONS:
+            left = toks[k - 1] if k > start else None
+            right = toks[k + 1] if k + 1 < n else None
+            if (
+                left is not None and right is not None and right.word
+                and (left.cap or doc.is_title(left) or doc.is_body(left))
+                and (right.cap or right.lower in _DETERMINERS)
+            ):
+                k += 1
+                continue
+            break
+        if low == "and" and k > start:
+            k += 1
+            continue
+        if low in _NP_STOPS or (k > start and low in doc.lex.verbs):
+            break
+        if k > start and not tok.cap and low.endswith("ed") and not (doc.is_title(tok) or doc.is_body(tok)):
+            break
+        k += 1
+    while k > start and toks[k - 1].lower in ("and", "of", "for", "in", "at", "on"):
+        k -= 1
+    return k
+
+
+def _subject_span(doc: _Doc, toks: list[_Tok]) -> tuple[int, int] | None:
+    """The noun phrase a unit opens with (``The foreign minister``, ``Ukrainian President X``)."""
+    start = _skip_tag(toks)
+    k = start
+    n = len(toks)
+    while k < n and k - start < 8:
+        tok = toks[k]
+        if tok.lower in ("'s", "’s") and k > start:
+            k += 1
+            continue
+        if not tok.word or tok.digit:
+            break
+        if tok.cap or tok.lower in ("the", "a", "an") or doc.is_title(tok):
+            if tok.lower in _NON_NAME and tok.lower not in ("the", "a", "an") and k > start:
+                break
+            if tok.cap and tok.lower in doc.lex.verbs and k > start:
+                break
+            k += 1
+            continue
+        if any(doc.is_title(t) for t in toks[k + 1:k + 4] if t.word) and tok.lower not in _NP_STOPS \
+                and tok.lower not in doc.lex.verbs:
+            k += 1
+            continue
+        break
+    return (start, k) if k > start else None
+
+
+def _text_of(doc: _Doc, toks: Sequence[_Tok]) -> str:
+    return doc.text[toks[0].start:toks[-1].end]
+
+
+def _latest_before(items: list[tuple[int, str]], pos: int, doc: _Doc) -> str | None:
+    """The last item before ``pos`` that is not inside a quotation."""
+    k = bisect.bisect_left(items, (pos, "")) - 1
+    while k >= 0:
+        where, name = items[k]
+        if doc.quote_at(where) is None:
+            return name
+        k -= 1
+    return None
+
+
+def _person_before(doc: _Doc, pos: int) -> str | None:
+    """Whom ``he``/``she`` at ``pos`` most likely means: the latest speaker or subject, else person."""
+    return _latest_before(doc.subjects, pos, doc) or _latest_before(doc.person_mentions, pos, doc)
+
+
+def _lookup_role(doc: _Doc, head: str, mods: frozenset[str], pos: int, end: int) -> str | None:
+    """The person whose role matches ``head`` and all ``mods``: the latest before, else the first after."""
+    found_after = None
+    found_before = None
+    for role in doc.roles:
+        if role.head != head or not mods <= role.modifiers or pos <= role.pos < end:
+            continue  # (a description is no evidence of whom it describes)
+        if role.pos < pos:
+            found_before = role.name
+        elif found_after is None:
+            found_after = role.name
+            break
+    return found_before or found_after
+
+
+def _region_of(doc: _Doc, unit: _Unit) -> str | None:
+    """``Belgorod Region`` in a headline: capitalised words before a region word."""
+    toks = unit.toks
+    for i, tok in enumerate(toks):
+        if tok.cap and tok.lower in doc.lex.regions and i > 0 and toks[i - 1].cap and toks[i - 1].word:
+            k = i - 1
+            while k > 0 and i - k < 3 and toks[k - 1].cap and toks[k - 1].word \
+                    and toks[k - 1].lower not in _NON_NAME and toks[k - 1].lower not in _NOUN_PREPOSITIONS:
+                k -= 1
+            return _text_of(doc, toks[k:i + 1])
+    return None
+
+
+def _resolve(doc: _Doc, unit: _Unit, toks: list[_Tok]) -> tuple[_Resolved, int, int] | None:
+    """Read a noun phrase as a speaker: (resolved name, mention start, mention end), or None."""
+    definite = False
+    while toks and toks[0].lower in ("the", "a", "an"):
+        definite = definite or toks[0].lower == "the"
+        toks = toks[1:]
+    while toks and not toks[-1].word:
+        toks = toks[:-1]
+    if not toks:
+        return None
+    start, end = toks[0].start, toks[-1].end
+    first = toks[0].lower
+    if len(toks) == 1 and first in _FIRST_PERSON:
+        return None
+    if len(toks) == 1 and first in _PRONOUNS:
+        if first in ("he", "she"):
+            name = _person_before(doc, start)
+            return (_Resolved(name, True), start, end) if name else None
+        name = _latest_before(doc.bodies_said, start, doc) if first == "it" else None
+        if first == "they":
+            name = _latest_before(doc.bodies_said, start, doc)
+        return (_Resolved(name, False), start, end) if name else None
+    if first in ("this", "that", "these", "those", "which", "what", "it"):
+        return None
+    lex = doc.lex
+    # a document or count standing for its issuer: "media reports", "a Kremlin statement"
+    if toks[-1].lower in lex.media:
+        if toks[-1].lower in ("reports", "report") and not any(t.cap for t in toks[:-1] if t.word and t.lower != "media"):
+            return _Resolved("media reports", False), start, end
+        rest = toks[:-1]
+        while rest and rest[-1].lower in ("'s", "’s"):
+            rest = rest[:-1]
+        if not rest:
+            return None
+        return _resolve(doc, unit, rest)
+    if first in lex.media and len(toks) > 2 and toks[1].lower in ("from", "by", "of"):
+        return _resolve(doc, unit, toks[2:])
+    title_at = None
+    for k in range(len(toks) - 1, -1, -1):
+        if doc.is_title(toks[k]):
+            title_at = k
+            break
+    has_possessive = any(t.lower in ("'s", "’s") for t in toks)
+    # "Russian Foreign Minister Sergey Lavrov" -> "Sergey Lavrov"
+    if title_at is not None and title_at < len(toks) - 1 and all(doc.name_like(t) for t in toks[title_at + 1:]):
+        name_toks = toks[title_at + 1:]
+        return _Resolved(_expand(doc, _text_of(doc, name_toks)), True), start, end
+    # a proper name: "Putin", "Vladimir Putin", "Kyiv", "Hamas"
+    if not has_possessive and all(t.word and t.cap for t in toks) and not any(doc.is_body(t) for t in toks) \
+            and title_at is None:
+        text = _text_of(doc, toks)
+        surname = toks[-1].text
+        if text in doc.known_names or (surname in doc.full_names and all(doc.name_like(t) for t in toks)):
+            return _Resolved(_expand(doc, text), True), start, end
+        return _Resolved(text, False), start, end
+    # a description: "the minister", "Kremlin Negotiator", "Russia's top diplomat"
+    if title_at is not None and title_at == len(toks) - 1:
+        words_ = _role_words(doc, toks)
+        if words_:
+            head, mods = words_
+            bare = not mods and not definite and len(toks) == 1
+            if not bare:
+                name = _lookup_role(doc, head, mods, start, end)
+                if name:
+                    return _Resolved(name, True), start, end
+            if definite and not mods:
+                name = _person_before(doc, start)
+                if name:
+                    return _Resolved(name, True), start, end
+            if bare and unit.headline:
+                region = _region_of(doc, unit)
+                if region:
+                    return _Resolved(f"{region} {toks[0].lower}", True), start, end
+        return _Resolved(_text_of(doc, toks), False), start, end
+    # a body named only by its kind: "the ministry" -> the latest ministry the text named
+    if definite and len(toks) == 1 and doc.is_body(toks[0]):
+        for where, name in reversed(doc.bodies_said):
+            if where < start and name.lower().split()[-1] == toks[0].lower:
+                return _Resolved(name, False), start, end
+    return _Resolved(_text_of(doc, toks), False), start, end
+
+
+# --------------------------------------------------------------------------
+# Attributions
+# --------------------------------------------------------------------------
+
+
+def _match_verb(doc: _Doc, toks: list[_Tok], i: int) -> tuple[_Verb, int] | None:
+    """The verb form starting at token ``i`` and the index after it, longest phrase first."""
+    forms = doc.lex.verbs.get(toks[i].lower)
+    if not forms:
+        return None
+    for form in forms:
+        j = i + len(form.words)
+        if j <= len(toks) and all(toks[i + m].lower == w for m, w in enumerate(form.words)):
+            return form, j
+    return None
+
+
+def _match_phrase(toks: list[_Tok], i: int, phrases: tuple[tuple[str, ...], ...]) -> int | None:
+    for phrase in phrases:
+        j = i + len(phrase)
+        if j <= len(toks) and all(toks[i + m].lower == w for m, w in enumerate(phrase)):
+            return j
+    return None
+
+
+def _adjunct_only(doc: _Doc, tail: list[_Tok]) -> bool:
+    """Whether what follows a reporting verb only says when/where/to whom (``told reporters on Sunday``)."""
+    words_ = [t for t in tail if t.word]
+    if not words_:
+        return True
+    if len(words_) > 8 or any(t.digit or t.lower == "that" for t in words_):
+        return False
+    if any(t.text in _QUOTES for t in tail):
+        return False
+    head = words_[0].lower
+    if head in _ADJUNCT_STARTS or head in _WEEKDAYS:
+        return True
+    return all(t.cap or t.lower in ("the", "a", "an", "reporters", "journalists", "press") for t in words_)
+
+
+def _gloss_clip(doc: _Doc, toks: list[_Tok], after: int, end: int) -> int:
+    """Where an outlet's gloss (``, referring to ...``) starts after char ``after``, else ``end``."""
+    for i, tok in enumerate(toks):
+        if tok.start >= after and tok.text == "," and i + 1 < len(toks):
+            if _match_phrase(toks, i + 1, doc.lex.glosses) is not None:
+                return tok.start
+    return end
+
+
+def _scoped(doc: _Doc, unit: _Unit, resolved: tuple[_Resolved, int, int], kind: str,
+            verb_start: int, verb_end: int, np_start: int) -> _Attribution:
+    """An attribution with the scope its kind gives it."""
+    res, m_start, m_end = resolved
+    if kind == "lead":
+        scope = (verb_end, _gloss_clip(doc, unit.toks, verb_end, unit.end))
+    elif kind == "trail":
+        scope = (unit.start, np_start)
+    elif kind == "paren":
+        scope = (unit.start, _gloss_clip(doc, unit.toks, verb_end, unit.end))
+    else:
+        scope = (unit.start, unit.end)
+    return _Attribution(res.name, m_start, m_end, scope[0], scope[1], verb_start, kind, res.person)
+
+
+_CLAUSE_BREAKS = frozenset(",;:—–-()") | _QUOTES
+
+
+def _attach(doc: _Doc, unit: _Unit, i: int, j: int, form: _Verb,
+            found: list[_Attribution], subject: tuple[_Resolved, int, int] | None) -> _Attribution | None:
+    """The attribution made by the verb in tokens [i, j), or None where it is no attribution."""
+    toks = unit.toks
+    n = len(toks)
+    prev = toks[i - 1] if i > 0 else None
+    nxt = toks[j] if j < n else None
+    verb_start, verb_end = toks[i].start, toks[j - 1].end
+    if toks[i].cap and not unit.headline and prev is not None and prev.word:
+        return None  # a capitalised word inside a body sentence: part of a name ("United States")
+    if nxt is not None and (nxt.lower in ("'s", "’s") or _match_verb(doc, toks, j) is not None and unit.headline):
+        return None
+    # passive with an agent: "proposed by Kyiv"; "as quoted by the Russian media" names only the medium
+    if nxt is not None and nxt.lower == "by":
+        if prev is not None and prev.lower == "as" or form.participle or form.finite_s:
+            return None
+        end = _np_forward(doc, toks, j + 1)
+        resolved = _resolve(doc, unit, toks[j + 1:end]) if end > j + 1 else None
+        return _scoped(doc, unit, resolved, "agent", verb_start, verb_end, 0) if resolved else None
+    if form.participle:  # ", saying ...", ", adding that ..."
+        if prev is not None and (prev.text in ",;—–" or prev.lower == "and"):
+            inherited = found[-1] if found else None
+            if inherited is not None:
+                return _Attribution(inherited.name, inherited.start, inherited.end, verb_end,
+                                    _gloss_clip(doc, toks, verb_end, unit.end), verb_start, "lead",
+                                    inherited.person)
+            if subject is not None:
+                return _scoped(doc, unit, subject, "lead", verb_start, verb_end, 0)
+        return None
+    # inverted: "..., said Alexander Baunov, a senior fellow"
+    if form.invert and nxt is not None and (prev is None or prev.text in _CLAUSE_BREAKS):
+        end = _np_forward(doc, toks, j)
+        after = toks[end] if end < n else None
+        if end > j and (toks[j].cap or toks[j].lower in ("the", "he", "she")) and (
+            after is None or not after.word or after.lower in _NP_STOPS or after.lower in _ADJUNCT_STARTS
+        ):
+            resolved = _resolve(doc, unit, toks[j:end])
+            if resolved:
+                kind = "trail" if prev is not None else "lead"
+                return _scoped(doc, unit, resolved, kind, verb_start, verb_end, verb_start)
+    # the subject before the verb, over adverbs and auxiliaries
+    k = i
+    quoted_as = len(form.words) > 1 and form.words[-1] == "saying"
+    while k > 0 and (
+        toks[k - 1].lower in doc.lex.adverbs
+        or (toks[k - 1].lower.endswith("ly") and not toks[k - 1].cap and len(toks[k - 1].text) > 4)
+        or (quoted_as and toks[k - 1].lower in _BE)
+    ):
+        k -= 1
+    if k > 0 and toks[k - 1].lower in _BE:
+        return None  # passive without agent: "30 deaths were reported"
+    if k > 0 and toks[k - 1].lower == "and":
+        return _scoped(doc, unit, subject, "lead", verb_start, verb_end, 0) if subject else None
+    np_end = k
+    if k > 0 and toks[k - 1].lower == "who" and k >= 3 and toks[k - 2].text == ",":
+        np_end = k - 2
+    elif k > 0 and toks[k - 1].text == ",":  # "Stanovaya, founder of R.Politik, said"
+        m = k - 2
+        while m >= 0 and k - m < 30 and toks[m].text != ",":
+            m -= 1
+        if m < 0 or k - m >= 30 or m + 1 >= k - 1:
+            return None
+        opener = toks[m + 1]
+        if not (opener.lower in ("who", "which", "a", "an", "the") or doc.is_title(opener) or not opener.cap):
+            return None
+        np_end = m
+    np_start = _np_back(doc, toks, np_end)
+    if np_start is None:
+        return None
+    np = toks[np_start:np_end]
+    boundary = toks[np_start - 1] if np_start > 0 else None
+    if np[-1].lower in ("'s", "’s"):
+        return None
+    nounish = form.finite_s or form.base
+    if nounish and boundary is not None and (boundary.digit or boundary.lower in _NOUN_PREPOSITIONS):
+        return None  # "on $111M Fraud Claims", "of Asylum Requests"
+    if form.finite_s and not any(t.cap for t in np) and np[0].lower not in ("the", "a", "an") \
+            and np[0].lower not in _PRONOUNS:
+        return None  # "media reports", "growing calls"
+    resolved = _resolve(doc, unit, np)
+    if resolved is None:
+        return None
+    tail_end = j
+    while tail_end < n and toks[tail_end].text not in ",;":
+        tail_end += 1
+    tail = toks[j:tail_end]
+    if boundary is not None and boundary.text in _CLAUSE_BREAKS and _adjunct_only(doc, tail):
+        more = tail_end < n - 1 and toks[tail_end].text == "," and any(t.word for t in toks[tail_end + 1:])
+        kind = "paren" if more else "trail"
+    else:
+        kind = "lead"
+    return _scoped(doc, unit, resolved, kind, verb_start, verb_end, np[0].start)
+
+
+def _headline_attributions(doc: _Doc, unit: _Unit) -> list[_Attribution]:
+    """``... — Reports``, ``... -- FM Source``, ``Kremlin: ...`` in a headline."""
+    toks = unit.toks
+    out: list[_Attribution] = []
+    n = len(toks)
+    # a dash before a short name at the end
+    for d in range(n - 1, max(0, n - 7), -1):
+        if toks[d].text in ("—", "–", "-") and toks[d].start > unit.start and doc.text[toks[d].start - 1] in " -":
+            np = [t for t in toks[d + 1:] if t.text not in ".!?"]
+            if 0 < len(np) <= 4 and all(t.word and t.cap and not t.digit for t in np) \
+                    and _text_of(doc, np).lower() not in doc.lex.labels \
+                    and not any(t.lower in doc.lex.labels for t in np):
+                resolved = _resolve(doc, unit, np)
+                if resolved:
+                    start = toks[d - 1].start if d > 0 and toks[d - 1].text == "-" else toks[d].start
+                    res, m_start, m_end = resolved
+                    out.append(_Attribution(res.name, m_start, m_end, unit.start, start, toks[d].start,
+                                            "trail", res.person))
+            break
+    # a short name before a colon at the start
+    first = _skip_tag(toks)
+    for c in range(first + 1, min(n, first + 5)):
+        if toks[c].text == ":":
+            np = toks[first:c]
+            if all(t.word and t.cap and not t.digit for t in np) \
+                    and not any(t.lower in doc.lex.labels for t in np):
+                resolved = _resolve(doc, unit, np)
+                if resolved:
+                    res, m_start, m_end = resolved
+                    out.append(_Attribution(res.name, m_start, m_end, toks[c].end, unit.end, toks[c].start,
+                                            "lead", res.person))
+            break
+    return out
+
+
+def _unit_attributions(doc: _Doc, unit: _Unit) -> list[_Attribution]:
+    """Every attribution in a unit, in order; speakers and subjects are recorded as they are found."""
+    toks = unit.toks
+    span = _subject_span(doc, toks)
+    subject = None
+    if span is not None:
+        subject = _resolve(doc, unit, toks[span[0]:span[1]])
+        if subject is not None and subject[0].person and doc.quote_at(subject[1]) is None:
+            doc.subjects.append((subject[1], subject[0].name))
+    found: list[_Attribution] = []
+    if unit.headline:
+        found.extend(_headline_attributions(doc, unit))
+    i = 0
+    n = len(toks)
+    while i < n:
+        j = _match_phrase(toks, i, doc.lex.sources)
+        if j is not None:  # "according to the ministry"
+            end = _np_forward(doc, toks, j)
+            resolved = _resolve(doc, unit, toks[j:end]) if end > j else None
+            if resolved:
+                found.append(_scoped(doc, unit, resolved, "source", toks[i].start, toks[j - 1].end, 0))
+            i = max(end, j)
+            continue
+        match = _match_verb(doc, toks, i)
+        if match is None:
+            i += 1
+            continue
+        form, j = match
+        att = _attach(doc, unit, i, j, form, found, subject)
+        if att is not None:
+            found.append(att)
+            if doc.quote_at(att.start) is None:
+                if att.person:
+                    doc.subjects.append((att.start, att.name))
+                else:
+                    doc.bodies_said.append((att.start, att.name))
+        i = j
+    return found
+
+
+def _find_section(doc: _Doc, index: int) -> None:
+    """``Below are the main points of Putin's statements.``: a speaker for the rest of the document."""
+    unit = doc.units[index]
+    text = doc.text[unit.start:unit.end]
+    lowered = text.lower()
+    if not (text.rstrip().endswith(":") or any(w in lowered for w in ("below", "following", "here"))):
+        return
+    for m in _SECTION.finditer(text):
+        if m.group("noun").lower() in doc.lex.section_nouns and m.group("what").lower() in doc.lex.remark_nouns:
+            toks = _tokenize(doc.text, unit.start + m.start("who"), unit.start + m.end("who"))
+            resolved = _resolve(doc, unit, toks) if toks else None
+            if resolved:
+                res, m_start, m_end = resolved
+                att = _Attribution(res.name, m_start, m_end, unit.end, len(doc.text), m_start, "section",
+                                   res.person)
+                doc.section = (unit.end, att)
+                return
+
+
+# --------------------------------------------------------------------------
+# Per figure
+# --------------------------------------------------------------------------
+
+
+def _quote_speaker(doc: _Doc, q: int, u: int) -> _Attribution | None:
+    """Whom a quotation is attributed to: the nearest attribution outside quotes around it."""
+    q_start, q_end = doc.quotes[q]
+    inner = doc.text[q_start:q_end]
+    if len(inner.split()) < 5 and not any(ch in inner for ch in ".!?"):
+        return None  # a scare quote or a short phrase: no quotation of its own
+    paragraph = doc.units[u].paragraph
+    first = doc.unit_at(q_start)
+    last = doc.unit_at(max(q_start, q_end - 1))
+    best: tuple[int, _Attribution] | None = None
+    for k in range(max(0, first - 1), min(len(doc.units), last + 2)):
+        if doc.units[k].paragraph != paragraph:
+            continue
+        for att in doc.attributions[k]:
+            if doc.quote_at(att.verb_pos) is not None or att.kind in ("agent", "source"):
+                continue
+            distance = q_start - att.end if att.end <= q_start else max(0, att.start - q_end)
+            if best is None or distance < best[0]:
+                best = (distance, att)
+    if best is not None:
+        return best[1]
+    # a paragraph that is all quotation continues the previous paragraph's speaker
+    if doc.units[first].start == q_start or doc.text[doc.units[first].start:q_start].strip() == "":
+        k = first - 1
+        while k >= 0 and doc.units[k].paragraph == paragraph:
+            k -= 1
+        if k >= 0 and doc.units[k].paragraph == paragraph - 1:
+            while k >= 0 and doc.units[k].paragraph == paragraph - 1:
+                outside = [a for a in doc.attributions[k] if doc.quote_at(a.verb_pos) is None]
+                if outside:
+                    return outside[-1]
+                k -= 1
+    return None
+
+
+_ALLEGATION_NOUNS = frozenset({"claims", "charges", "allegations", "accusations"})
+
+
+def _allegation_speaker(doc: _Doc, unit: _Unit, end: int) -> _Attribution | None:
+    """``Police Issue Arrest Warrant ... on $111M Fraud Claims``: the body that brought the allegation."""
+    toks = unit.toks
+    k = bisect.bisect_left([t.start for t in toks], end)
+    if not any(t.lower in _ALLEGATION_NOUNS for t in toks[k:k + 3]):
+        return None
+    first = _skip_tag(toks)
+    body_end = None
+    for m in range(first, min(len(toks), first + 4)):
+        if toks[m].word and doc.is_body(toks[m]):
+            body_end = m + 1
+    if body_end is None:
+        return None
+    resolved = _resolve(doc, unit, toks[first:body_end])
+    if resolved is None:
+        return None
+    res, m_start, m_end = resolved
+    return _Attribution(res.name, m_start, m_end, unit.start, unit.end, m_start, "agent", res.person)
+
+
+def _speaker_of(doc: _Doc, start: int, end: int) -> _Attribution | None:
+    """The attribution that covers the figure at [start, end), or None."""
+    if not doc.units:
+        return None
+    u = doc.unit_at(start)
+    q = doc.quote_at(start)
+    best: tuple[int, int, _Attribution] | None = None
+    for att in doc.attributions[u]:
+        if not (att.scope_start <= start and end <= att.scope_end):
+            continue
+        if att.start < end and start < att.end:
+            continue
+        if doc.quote_at(att.verb_pos) not in (None, q):
+            continue
+        key = (att.scope_end - att.scope_start, abs(att.verb_pos - start))
+        if best is None or key < best[:2]:
+            best = (key[0], key[1], att)
+    if best is not None:
+        return best[2]
+    if q is not None:
+        att = _quote_speaker(doc, q, u)
+        if att is not None:
+            return att
+    if doc.section is not None and start >= doc.section[0]:
+        return doc.section[1]
+    return _allegation_speaker(doc, doc.units[u], end)
+
+
+def _build(text: str, sentences: Sequence[Sentence]) -> _Doc:
+    """Index one document: units, names, roles, bodies, quotes, attributions, section."""
+    doc = _Doc(text=text, units=_units(text, sentences), lex=_lexicon())
+    doc.unit_starts = [u.start for u in doc.units]
+    _index_names(doc)
+    _index_roles(doc)
+    _index_bodies(doc)
+    _index_quotes(doc)
+    doc.bodies_said.sort()
+    for index, unit in enumerate(doc.units):
+        doc.attributions.append(_unit_attributions(doc, unit))
+        if doc.section is None:
+            _find_section(doc, index)
+        doc.bodies_said.sort()
+    return doc
+
+
+def speakers_for(
+    text: str, sentences: Sequence[Sentence], spans: Sequence[tuple[int, int]]
+) -> list[SpeakerMention | None]:
+    """For each figure span (start, end) in ``text``, who the text says made the claim, or None.
+
+    ``sentences`` are the document's sentences (:func:`figures.segment.split`).
+    Each answer is a :class:`SpeakerMention` whose ``name`` is the best full name
+    the document gives and whose ``start``/``end`` locate the mention it was
+    read from; ``None`` where the outlet states the figure in its own voice.
+    """
+    if not spans:
+        return []
+    ordered = sorted(sentences, key=lambda s: s.start)
+    doc = _build(text, ordered)
+    answers: list[SpeakerMention | None] = []
+    for start, end in spans:
+        att = _speaker_of(doc, start, end) if 0 <= start <= len(text) else None
+        if att is None or not att.name or not (0 <= att.start < att.end <= len(text)):
+            answers.append(None)
+        else:
+            answers.append(SpeakerMention(att.name, att.start, att.end))
+    return answers

@@ -31,10 +31,11 @@ Resolution rules (documented choices)
   ``mid``/``middle of`` = 11-20 (May-Aug); ``late``/``end of`` = 21-last (Sep-Dec).
 * ``first week of May`` = May 1-7, second 8-14, third 15-21, fourth 22-28,
   ``last week of`` = the last seven days; halves and quarters of a year likewise.
-* A date without a year: past tense -> the latest year putting it on or before
-  the day after the document date; future tense -> the earliest year putting it
-  on or after the day before; no tense cue -> the year putting it nearest the
-  document date. Tense comes from cue words (``time_tense.tsv``) nearest the
+* A date without a year: past tense -> the latest year putting it no more than
+  31 days after the document date; future tense -> the earliest year putting it
+  no more than 31 days before; no tense cue -> the year putting it nearest the
+  document date (so "May 7" far in the future of a January document is last
+  year's). Tense comes from cue words (``time_tense.tsv``) nearest the
   expression in its clause.
 * A bare weekday: past tense or none -> the latest such day on or before the
   document date; future (or ``starting``/``from``/``until``) -> the first on or
@@ -452,6 +453,12 @@ def _tense(text: str, start: int, end: int, own_clause: bool = False) -> Tense:
     return tense
 
 
+#: How far a past-tense date may lie after the document date (or a future-tense one
+#: before it) and still take the document's year: reported plans ("suggested that
+#: talks resume on June 2") are written in the past tense.
+_TENSE_SLACK = dt.timedelta(days=31)
+
+
 def _place_year(lo: _End | None, hi: _End | None, doc: dt.date | None, tense: Tense) -> tuple[int | None, int | None]:
     """Years for ends written without one (see the module docstring for the rule)."""
     lo_year = lo.year if lo is not None else None
@@ -474,11 +481,11 @@ def _place_year(lo: _End | None, hi: _End | None, doc: dt.date | None, tense: Te
         if first is None or last is None:
             continue
         if tense == "past":
-            if first > doc + dt.timedelta(days=1):
+            if first > doc + _TENSE_SLACK:
                 continue
             rank: tuple[int, ...] = (-year,)
         elif tense == "future":
-            if last < doc - dt.timedelta(days=1):
+            if last < doc - _TENSE_SLACK:
                 continue
             rank = (year,)
         else:

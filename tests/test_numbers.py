@@ -1,0 +1,130 @@
+"""Numbers, qualifiers and units on sentences of our own, plus properties over generated ones."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from figures import extract
+
+ONES = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+        "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"]
+TENS = ["", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+
+
+def in_words(n: int) -> str:
+    """English words for 1..999,999 ("one hundred and five", "twenty-seven thousand")."""
+    if n >= 1000:
+        rest = n % 1000
+        head = f"{in_words(n // 1000)} thousand"
+        return head if not rest else f"{head} {'and ' if rest < 100 else ''}{in_words(rest)}"
+    if n >= 100:
+        rest = n % 100
+        head = f"{ONES[n // 100]} hundred"
+        return head if not rest else f"{head} and {in_words(rest)}"
+    if n >= 20:
+        return TENS[n // 10] + ("" if n % 10 == 0 else "-" + ONES[n % 10])
+    return ONES[n]
+
+
+@pytest.mark.parametrize(
+    "sentence, surface, value, qualifier, low, high, unit, entity",
+    [
+        ("Russia launched 524 drones overnight.", "524 drones", "524", "exact", None, None, None, "drone"),
+        ("Officials counted nearly 5,000 violations.", "nearly 5,000 violations", "5000", "approx", None, None, None, "violation"),
+        ("The EU pledged $1.1Bln to the fund.", "$1.1Bln", "1100000000", "exact", None, None, "USD", None),
+        ("Ukraine wants a 30-day ceasefire.", "30-day", "30", "exact", None, None, "day", "ceasefire"),
+        ("A 1,000-person swap took place.", "1,000-person", "1000", "exact", None, None, None, "prisoner"),
+        ("Up to 30 shells hit the town.", "Up to 30 shells", "30", "at_most", None, "30", None, "shell"),
+        ("Fewer than 20 trucks entered.", "Fewer than 20 trucks", "20", "less_than", None, "20", None, "truck"),
+        ("At least 16 people were injured.", "At least 16 people", "16", "at_least", "16", None, None, "person"),
+        ("Between 10 and 15 soldiers deserted.", "Between 10 and 15 soldiers", None, "range", "10", "15", None, "soldier"),
+        ("Some 70,000-80,000 people fled.", "Some 70,000-80,000 people", None, "range", "70000", "80000", None, "person"),
+        ("Prices rose 40 per cent.", "40 per cent", "40", "exact", None, None, "percent", None),
+        ("Factories furloughed 15K workers.", "15K workers", "15000", "exact", None, None, None, "worker"),
+        ("The fine was 2.5 mln rubles.", "2.5 mln rubles", "2500000", "exact", None, None, "RUB", None),
+        ("Rebels freed twenty-seven hostages.", "twenty-seven hostages", "27", "exact", None, None, None, "hostage"),
+        ("One-fifth of homes lost power.", "One-fifth of homes", "0.2", "exact", None, None, None, "home"),
+        ("Strike On Market Kills 12", "Kills 12", "12", "exact", None, None, None, "person killed"),
+        ("The talks lasted almost two hours.", "almost two hours", "2", "approx", None, None, "hour", None),
+        ("The town lies 61km north-east of Donetsk.", "61km", "61", "exact", None, None, "km", "distance"),
+    ],
+)
+def test_sentence(sentence, surface, value, qualifier, low, high, unit, entity) -> None:
+    figures = extract(sentence)
+    assert [f.surface for f in figures] == [surface]
+    figure = figures[0]
+    dec = lambda x: None if x is None else Decimal(x)  # noqa: E731
+    assert (figure.value, figure.qualifier, figure.low, figure.high) == (dec(value), qualifier, dec(low), dec(high))
+    assert figure.unit == unit
+    if entity is not None:
+        assert figure.entity == entity
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Talks resume in Istanbul on May 15.",
+        "The war began in 2022 and the two sides met at 6 p.m. Moscow time.",
+        "It was the third time the 80th Anniversary parade was held.",
+        "Over the past 24 hours the situation was calm.",
+        "The talks, held in the past four days, ended.",
+        "Resolution 2334 and World War Two were cited; a BM-21 fired 82mm rounds.",
+        "Call +44 20 7946 0958 or see https://example.com/2025/05/10/story-123.",
+        "It is one of the key causes, and millions of Europeans agree.",
+        "Several drones and a few missiles were launched.",
+    ],
+)
+def test_not_figures(sentence: str) -> None:
+    assert extract(sentence) == []
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    n=st.integers(min_value=2, max_value=999_999),  # a bare "one" is a count only where one is claimed
+    form=st.sampled_from(["plain", "comma", "words", "k"]),
+    prefix=st.sampled_from(["Officials said", "The army reported", "In all,"]),
+)
+def test_rendered_number_comes_back(n: int, form: str, prefix: str) -> None:
+    """Any number rendered with separators, a suffix or in words comes back with its value and offsets."""
+    if form == "k":
+        n = n - n % 1000 or 1000
+        written = f"{n // 1000}K"
+    else:
+        written = {"plain": str(n), "comma": f"{n:,}", "words": in_words(n)}[form]
+    text = f"{prefix} {written} drones were shot down."
+    figures = extract(text)
+    assert len(figures) == 1, (text, [f.surface for f in figures])
+    figure = figures[0]
+    assert figure.value == n
+    start = text.index(written)
+    assert figure.start == start and figure.end == start + len(written) + len(" drones")
+    assert text[figure.start:figure.end] == figure.surface
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text())
+def test_any_text_is_safe(text: str) -> None:
+    """No text makes extract raise; every figure's span and bounds are consistent."""
+    for figure in extract(text):
+        assert text[figure.start:figure.end] == figure.surface
+        if figure.value is not None and figure.low is not None:
+            assert figure.low <= figure.value
+        if figure.value is not None and figure.high is not None:
+            assert figure.value <= figure.high
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(
+    ["nearly", "more than", "1,000", "twenty-seven", "$5M", "10-15", "between", "and", "drones", "km", "%",
+     "May 7", "2022", "killed", "the", "two", "sides", "(", ")", ".", "\n", "half", "dozens of", "times"]),
+    max_size=30))
+def test_number_soup_is_safe(words: list[str]) -> None:
+    text = " ".join(words)
+    for figure in extract(text):
+        assert text[figure.start:figure.end] == figure.surface
+        if figure.low is not None and figure.high is not None:
+            assert figure.low <= figure.high
