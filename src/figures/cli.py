@@ -56,9 +56,18 @@ def _date(text: str) -> dt.date:
         raise argparse.ArgumentTypeError(f"not an ISO date (YYYY-MM-DD): {text!r}") from None
 
 
+class _UsageError(Exception):
+    """A command line that does not parse: its message is argparse's."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        raise _UsageError(f"{self.prog}: {message}")
+
+
 def parser() -> argparse.ArgumentParser:
     """The argument parser of every command."""
-    top = argparse.ArgumentParser(
+    top = _Parser(
         prog=PROG, description="Extract every numeric claim from news articles into a typed, source-checked table.",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
@@ -130,7 +139,10 @@ def main(argv: Sequence[str] | None = None, stdout: IO[str] | None = None, stder
     stderr = stderr or sys.stderr
     try:
         args = parser().parse_args(argv)
-    except SystemExit as exc:  # argparse already printed usage or help
+    except _UsageError as exc:
+        stderr.write(f"{exc}\n(see '{PROG} --help')\n")
+        return 2
+    except SystemExit as exc:  # --help and --version print and exit
         return int(exc.code or 0)
     try:
         return COMMANDS[args.command](args, stdout, stderr)

@@ -1,0 +1,95 @@
+"""The command line, run in-process with injected streams."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from figures.cli import main, parser
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def run(*argv: str) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    code = main(list(argv), out, err)
+    return code, out.getvalue(), err.getvalue()
+
+
+def test_extract_seeds_to_csv_and_verify(tmp_path: Path, seeds_jsonl: Path) -> None:
+    out = tmp_path / "claims.csv"
+    code, _, err = run("extract", str(seeds_jsonl), "-o", str(out))
+    assert code == 0, err
+    raw = out.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf") and b"\r\n" in raw
+    rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))
+    assert len(rows) > 30 and rows[0]["doc"].startswith("000_")
+    code, text, _ = run("verify", str(out), "--sources", str(seeds_jsonl))
+    assert code == 0 and text.startswith("ok:")
+
+
+def test_verify_names_a_tampered_row(tmp_path: Path, seeds_jsonl: Path) -> None:
+    out = tmp_path / "claims.jsonl"
+    assert run("extract", str(seeds_jsonl), "-o", str(out))[0] == 0
+    rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    rows[3]["value"] = "999"
+    rows[5]["start"] += 1
+    out.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    code, text, _ = run("verify", str(out), "--sources", str(seeds_jsonl))
+    assert code == 1
+    assert f"row 4 ({rows[3]['id']}): value 999" in text
+    assert f"row 6 ({rows[5]['id']}): surface" in text
+
+
+def test_stdout_is_csv_and_bad_files_do_not_cost_others(tmp_path: Path) -> None:
+    (tmp_path / "good.txt").write_text("Russia launched 524 drones.", encoding="utf-8")
+    (tmp_path / "bad.txt").write_bytes(b"\xff\xfe5\x00")
+    code, out, err = run("extract", str(tmp_path))
+    assert code == 1
+    assert "bad.txt" in err and "UTF-16" in err
+    assert "524 drones" in out
+
+
+def test_output_is_not_left_half_written(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "a.txt").write_text("Russia launched 524 drones.", encoding="utf-8")
+    target = tmp_path / "out.csv"
+    target.write_text("previous complete export\n", encoding="utf-8")
+    import figures.cli as cli
+
+    def boom(*args, **kwargs):
+        yield from ()
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(cli, "extract_many", boom)
+    code, _, err = run("extract", str(tmp_path), "-o", str(target))
+    assert code == 130 and "interrupted" in err
+    assert target.read_text(encoding="utf-8") == "previous complete export\n"
+    assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".part")] == []
+
+
+def test_misuse_is_one_clear_line(tmp_path: Path) -> None:
+    code, _, err = run("extract", str(tmp_path), "-o", str(tmp_path / "out.xls"))
+    assert code == 1 and err.strip().count("\n") == 0 and "unknown output format" in err
+    code, _, err = run("extract", "x.txt", "--published", "11/05/2025")
+    assert code == 2 and "ISO date" in err and "--published" in err
+
+
+def test_every_command_is_documented() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    commands = parser()._subparsers._group_actions[0].choices  # type: ignore[union-attr]
+    for name, sub in commands.items():
+        assert f"figures {name}" in readme, f"README does not show 'figures {name}'"
+        assert sub.description and "example" in sub.description
+
+
+def test_python_dash_m(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("Officials said 45 drone boats were used.", encoding="utf-8")
+    done = subprocess.run([sys.executable, "-m", "figures", "extract", str(tmp_path)],
+                          capture_output=True, text=True, encoding="utf-8", cwd=ROOT)
+    assert done.returncode == 0 and "45 drone boats" in done.stdout
