@@ -58,7 +58,7 @@ def _match(case: dict, expected: dict, figures: list) -> object | None:
     return None
 
 
-@pytest.mark.parametrize("case", _params(None))
+@pytest.mark.parametrize("case", list(_params(None)))
 def test_detection(case: dict) -> None:
     """Every expected figure is found with its number, and nothing else is."""
     figures = extract(case["text"], published=case.get("published"))

@@ -110,11 +110,12 @@ _SECTION = regex.compile(
     regex.IGNORECASE | regex.VERSION1,
 )
 #: A word: letters/digits joined by hyphens, apostrophes, a comma between digits (``1,000``) or a
-#: full stop after a single letter or before a lower-case letter or digit (``R.Politik``, ``2.5``);
+#: full stop after a single letter or before a lower-case letter or digit (``R.Politik``, ``2.5``,
+#: ``U.N.``);
 #: a full stop between two words (``NATO.Thus``) is left as punctuation.
 _TOKEN = regex.compile(
     r"[\p{L}\p{M}\p{N}]+(?:(?:[\-'’\u2011]|(?<=\p{N}),|(?<![\p{L}\p{M}\p{N}]{2})\.|\.(?=[\p{Ll}\p{N}]))"
-    r"[\p{L}\p{M}\p{N}]+)*|\S"
+    r"[\p{L}\p{M}\p{N}]+)*(?:(?<=\.\p{L})\.)?|\S"
 )
 _POSSESSIVE = regex.compile(r"^(.+?)(['’]s)$")
 _HAS_DIGIT = regex.compile(r"\p{N}")
@@ -228,7 +229,7 @@ class _Tok:
     lower: str
     cap: bool  # starts with an upper-case letter
     word: bool  # letters or digits (not punctuation)
-    digit: bool
+    digit: bool  # starts with a digit ("30", "1,000"); "M23" is a name
 
 
 def _make_tok(text: str, start: int) -> _Tok:
@@ -240,7 +241,7 @@ def _make_tok(text: str, start: int) -> _Tok:
         lower=text.lower(),
         cap=first.isupper(),
         word=first.isalnum(),
-        digit=bool(_HAS_DIGIT.search(text)),
+        digit=first.isdigit(),
     )
 
 
@@ -663,7 +664,7 @@ def _np_back(doc: _Doc, toks: list[_Tok], end: int) -> int | None:
             right = toks[k] if k < end else None
             if (
                 left is not None and right is not None and left.word
-                and (left.cap or doc.is_title(left) or doc.is_body(left))
+                and (low == "of" or left.cap or doc.is_title(left) or doc.is_body(left))
                 and (right.cap or right.lower in _DETERMINERS)
             ):
                 k -= 1
@@ -1112,6 +1113,15 @@ def _unit_attributions(doc: _Doc, unit: _Unit) -> list[_Attribution]:
                 else:
                     doc.bodies_said.append((att.start, att.name))
         i = j
+    # "Medinsky noted that ..., Xinhua reported": a closing attribution after a leading one
+    # names the medium that carried it, so it does not cover the leading one's claim.
+    for index, att in enumerate(found):
+        if att.kind == "trail":
+            leads = [a for a in found if a.kind == "lead" and a.verb_pos < att.start]
+            if leads:
+                found[index] = _Attribution(att.name, att.start, att.end, att.scope_start,
+                                            min(att.scope_end, leads[0].start), att.verb_pos, att.kind,
+                                            att.person)
     return found
 
 

@@ -847,6 +847,8 @@ def _units(text: str, doc: dt.date | None) -> list[_Unit]:
     while i < count:
         unit = atoms[i]
         i += 1
+        if unit.kind == "clock":
+            i = _absorb_parens(unit, atoms, i, text)
         nxt = atoms[i] if i < count else None
         if unit.kind == "clock" and nxt is not None and nxt.kind in _DAYISH \
                 and _GAP_CLOCK_DAY.fullmatch(text, unit.end, nxt.start):
@@ -874,33 +876,40 @@ def _units(text: str, doc: dt.date | None) -> list[_Unit]:
             else:
                 unit = replace(nxt, start=unit.start)
             i += 1
-        # a parenthesis restating the time: "(3 p.m. GMT)", "(9 p.m. GMT on April 20)", "(Monday)"
-        while True:
-            paren = _PAREN.match(text, unit.end)
-            if paren is None:
-                break
-            j = i
-            covered: list[tuple[int, int]] = []
-            while j < count and atoms[j].start < paren.end():
-                covered.append((atoms[j].start, atoms[j].end))
-                j += 1
-            inner = paren.group(1)
-            rest = _strip_spans(inner, paren.start(1), covered)
-            zone = _zone_of(rest) if rest.strip() else None
-            if covered and all(s >= paren.start(1) and e <= paren.end(1) for s, e in covered) \
-                    and _PAREN_FILLER.fullmatch(rest):
-                unit.end = paren.end()
-                i = j
-            elif not covered and zone is not None:
-                unit.end = paren.end()
-                if unit.lo is not None and unit.lo.clock is not None and unit.lo.zone is None:
-                    unit.lo = replace(unit.lo, zone=zone)
-                    unit.hi = replace(unit.hi, zone=zone) if unit.hi is not None else None
-            else:
-                break
+        i = _absorb_parens(unit, atoms, i, text)
         _modify(unit, text)
         units.append(unit)
     return units
+
+
+def _absorb_parens(unit: _Unit, atoms: list[_Unit], i: int, text: str) -> int:
+    """Grow ``unit`` over parentheses restating its time: "(3 p.m. GMT)", "(9 p.m. GMT on April 20)",
+    "(Monday)", "(Moscow time)". Returns the index of the first atom not absorbed."""
+    count = len(atoms)
+    while True:
+        paren = _PAREN.match(text, unit.end)
+        if paren is None:
+            return i
+        j = i
+        covered: list[tuple[int, int]] = []
+        while j < count and atoms[j].start < paren.end():
+            covered.append((atoms[j].start, atoms[j].end))
+            j += 1
+        rest = _strip_spans(paren.group(1), paren.start(1), covered)
+        if covered and all(s >= paren.start(1) and e <= paren.end(1) for s, e in covered) \
+                and _PAREN_FILLER.fullmatch(rest):
+            unit.end = paren.end()
+            i = j
+            continue
+        zone = _zone_of(rest) if not covered and rest.strip() else None
+        if zone is None:
+            return i
+        unit.end = paren.end()
+        if unit.clock is not None and unit.clock[1] is None:
+            unit.clock = (unit.clock[0], zone)
+        if unit.lo is not None and unit.lo.clock is not None and unit.lo.zone is None:
+            unit.lo = replace(unit.lo, zone=zone)
+            unit.hi = replace(unit.hi, zone=zone) if unit.hi is not None else None
 
 
 def _weekday_and_date(weekday: _Unit, date: _Unit, doc: dt.date | None) -> _Unit:
@@ -1026,6 +1035,12 @@ def _join(left: _Unit, right: _Unit) -> _Unit | None:
             hi = replace(hi, shift=hi.shift + 1)
     if lo is None or hi is None:
         return None
+    # a zone written on one end only holds for both ("from 1:15 a.m. Kyiv time ... until 5:40 a.m.")
+    if lo.clock is not None and hi.clock is not None:
+        if hi.zone is None and lo.zone is not None:
+            hi = replace(hi, zone=lo.zone)
+        elif lo.zone is None and hi.zone is not None:
+            lo = replace(lo, zone=hi.zone)
     return _Unit(left.start, right.end, "range", lo, hi, weekday_hi=right.weekday_hi and left.kind == "weekday")
 
 
