@@ -38,8 +38,11 @@ Resolution rules (documented choices)
   year's). Tense comes from cue words (``time_tense.tsv``) nearest the
   expression in its clause.
 * A bare weekday: past tense or none -> the latest such day on or before the
-  document date; future (or ``starting``/``from``/``until``) -> the first on or
-  after it; ``last Monday`` strictly before, ``next Monday`` strictly after.
+  document date; future tense, or ``starting``/``beginning``/``effective``
+  before it -> the first on or after it (``from``/``until`` Monday: upcoming
+  unless the clause is in the past tense); ``last Monday`` strictly before,
+  ``next Monday`` strictly after; ``Monday, June 2`` takes the year in which
+  June 2 is a Monday.
 * ``today`` / ``yesterday`` / ``tomorrow``: that day. ``overnight`` and
   ``last night``: the day before the document date .. the document date;
   ``overnight (into/on) Sunday``: Saturday .. Sunday; ``Sunday night`` and
@@ -54,7 +57,14 @@ Resolution rules (documented choices)
 * ``N days ago`` and ``N weeks ago``: that day; ``N months ago``: that month;
   ``N years ago``: that year.
 * ``in N days``/``within N days``: the next N days (the past N days in a past
-  tense clause).
+  tense clause). ``in recent days`` / ``in the coming weeks`` (no number): one
+  bound is the document date, the other open.
+* A range joins its ends' windows (``between March 18 and April 17``); a zone
+  written on one end holds for the other; a range missing its year on one end
+  takes it from the other (``December 28 to January 3, 2025`` starts in 2024).
+* Bare years (``2022``) and bare month names (``May``) count only after a
+  preposition or modifier (``in 2022``, ``since May``, ``early March``) or in a
+  range; a lower-case month name (``may``) only in a full date with its year.
 * A clock time with a zone gives a date-time with its UTC offset (summer time by
   the rules in ``zones.tsv``); without a zone, or with ``local time``, a local
   date-time without offset. ``midnight on April 21`` is 00:00 of April 21.
@@ -68,7 +78,7 @@ from __future__ import annotations
 
 import datetime as dt
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import Literal
@@ -307,7 +317,8 @@ def _span_of(day: dt.date) -> tuple[_End, _End]:
 # The atom regex
 # --------------------------------------------------------------------------
 
-_DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\p{L}\d])"
+# a day of the month: not the hour of a clock time ("until 5:40 a.m.", "and 4 a.m.")
+_DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\p{L}\d]|[:.]\d|\s*[ap]\.?\s?m(?:\.|(?!\p{L})))"
 _YEAR = r"(?:1[89]|20)\d\d(?![\d\p{L}])"
 _UNIT = r"(?:hours?|days?|weeks?|fortnights?|months?|years?)(?!\p{L})"
 # more days after a first one: "-10", " to 10", ", 9 and 10"
@@ -330,10 +341,10 @@ def _atom_re() -> regex.Pattern[str]:
       (?P<iso>(?P<iso_y>(?:1[89]|20)\d\d)-(?P<iso_m>0[1-9]|1[0-2])-(?P<iso_d>0[1-9]|[12]\d|3[01]))(?![\d\p{{L}}])
     | (?P<dot>(?P<dot_d>0?[1-9]|[12]\d|3[01])[./](?P<dot_m>0?[1-9]|1[0-2])[./](?P<dot_y>(?:1[89]|20)\d\d))(?![\d\p{{L}}])
     | (?P<md>(?P<md_m>{month})\s+(?P<md_d>{_DAY})(?P<md_more>{_MORE})?(?:(?:\s*,\s*|\s+)(?P<md_y>{_YEAR}))?)
-    | (?P<dm>(?P<dm_d>{_DAY})(?P<dm_more>{_MORE})?\s+(?:of\s+)?(?P<dm_m>{month})(?:,?\s+(?P<dm_y>{_YEAR}))?)
+    | (?P<dm>(?:the\s+)?(?P<dm_d>{_DAY})(?P<dm_more>{_MORE})?\s+(?:of\s+)?(?P<dm_m>{month})(?:,?\s+(?P<dm_y>{_YEAR}))?)
     | (?P<my>(?:(?P<my_dir>last|next|this|past)\s+)?(?P<my_m>{month})(?:,?\s+(?P<my_y>{_YEAR}))?)
-    | (?P<season>(?:(?P<season_dir>last|next|this|past)\s+)?(?P<season_name>spring|summer|autumn|fall|winter)(?:\s+(?:of\s+)?(?P<season_y>{_YEAR}))?)(?!\p{{L}})
-    | (?P<decade>(?:1[89]|20)\d0)['’]?s(?!\p{{L}})
+    | (?P<season>(?:the\s+)?(?:(?P<season_dir>last|next|this|past)\s+)?(?P<season_name>spring|summer|autumn|fall|winter)(?:\s+(?:of\s+)?(?P<season_y>{_YEAR}))?)(?!\p{{L}})
+    | (?:the\s+)?(?P<decade>(?:1[89]|20)\d0)['’]?s(?!\p{{L}})
     | (?P<year>{_YEAR})
     | (?P<clock>(?:
         (?:(?P<c_h>1[0-2]|0?[1-9])(?:[:.](?P<c_m>[0-5]\d))?\s*(?P<c_ap>[ap])\.?\s?m(?:\.|(?!\p{{L}})))
@@ -344,10 +355,10 @@ def _atom_re() -> regex.Pattern[str]:
       (?:\s*\(\s*(?P<c_zone>{zone})\s*\)|\s*(?P<c_zone>{zone}))?
       )
     | (?P<wd>(?:(?P<wd_dir>last|next|this\s+coming|this|coming|past)\s+)?(?P<wd_name>{weekdays})(?P<wd_poss>['’]s(?!\p{{L}}))?(?!\p{{L}})(?:\s+(?P<wd_part>morning|afternoon|evening|night)(?!\p{{L}}))?)
-    | (?P<rolling>(?:the\s+)?(?P<roll_dir>past|last|previous|preceding|recent|next|coming|following)\s+(?:(?P<roll_num>{num})\s+)?(?P<roll_unit>{_UNIT}))
+    | (?P<calendar>(?P<cal_mod>(?:earlier|later)\s+this|so\s+far\s+this|this|last|next|previous)\s+(?P<cal_unit>week(?:end)?|month|year)(?!\p{{L}}|\s+of(?!\p{{L}}))(?P<cal_so_far>\s+so\s+far)?)
+    | (?P<rolling>(?:the\s+)?(?P<roll_dir>past|last|previous|preceding|recent|next|coming|following)\s+(?:(?P<roll_num>{num})\s+)?(?P<roll_unit>{_UNIT})(?!\s+of(?!\p{{L}})))
     | (?P<ago>(?P<ago_num>{num})\s+(?P<ago_unit>{_UNIT})\s+(?:ago|earlier)(?!\p{{L}}))
     | (?P<within>(?:with)?in\s+(?:the\s+space\s+of\s+)?(?P<within_num>{num})\s+(?P<within_unit>{_UNIT}))
-    | (?P<calendar>(?P<cal_mod>(?:earlier|later)\s+this|so\s+far\s+this|this|last|next|previous)\s+(?P<cal_unit>week(?:end)?|month|year)(?!\p{{L}})(?P<cal_so_far>\s+so\s+far)?)
     | (?P<since_start>since\s+the\s+(?:start|beginning)\s+of\s+(?:the|this)\s+(?P<ss_unit>week|month|year)(?!\p{{L}}))
     | (?P<weekend>(?:over|at|during)\s+the\s+weekend(?!\p{{L}}))
     | (?P<overnight>overnight(?!\p{{L}}))
@@ -355,6 +366,44 @@ def _atom_re() -> regex.Pattern[str]:
     )
     """
     return regex.compile(pattern, regex.IGNORECASE | regex.VERBOSE)
+
+
+#: Words an atom can begin with, besides digits: the regex is tried only at
+#: those words, which keeps the scan fast (a plain word split, then a set lookup).
+#: Keep in step with the alternatives of :func:`_atom_re`.
+_FIRST_WORDS_FIXED = frozenset(
+    "the last next this coming past previous preceding recent following earlier later so since "
+    "over at during in within overnight today yesterday tomorrow tonight noon midday midnight "
+    "spring summer autumn fall winter".split()
+)
+
+
+@cache
+def _first_words() -> frozenset[str]:
+    """Lower-cased words at which an atom may start."""
+    names = [*month_numbers(), *_weekday_numbers(), *_number_words()]
+    return _FIRST_WORDS_FIXED | {name.rstrip(".").split()[0].lower() for name in names}
+
+
+_WORD = regex.compile(r"[\p{L}\p{N}]+")
+
+
+def _atoms(text: str) -> Iterator[regex.Match[str]]:
+    """Matches of the atom regex, left to right, non-overlapping (like ``finditer``)."""
+    atom = _atom_re()
+    first = _first_words()
+    resume = 0
+    for word in _WORD.finditer(text):
+        start = word.start()
+        if start < resume:
+            continue
+        token = word.group()
+        if not (token[0].isdigit() or token.lower() in first):
+            continue
+        match = atom.match(text, start)
+        if match is not None and match.end() > start:
+            resume = match.end()
+            yield match
 
 
 # Gaps and contexts, all applied to bounded stretches of text.
@@ -395,7 +444,12 @@ _PREFIX = regex.compile(
     regex.IGNORECASE | regex.VERBOSE,
 )
 _FORWARD_LEFT = regex.compile(
-    r"(?<![\p{L}])(?:starting|beginning|effective|from|until|till|by|as\s+of)(?:\s+(?:on|from|at|in))?\s+\Z",
+    r"(?<![\p{L}])(?:starting|beginning|effective)(?:\s+(?:on|from|at|in))?\s+\Z",
+    regex.IGNORECASE,
+)
+# "from Monday", "until Friday": upcoming unless the clause is in the past tense
+_OPEN_LEFT = regex.compile(
+    r"(?<![\p{L}])(?:from|until|till|by|as\s+of)(?:\s+(?:on|from|at|in))?\s+\Z",
     regex.IGNORECASE,
 )
 _BACKWARD_LEFT = regex.compile(r"(?<![\p{L}])(?:since|after)\s+\Z", regex.IGNORECASE)
@@ -712,6 +766,8 @@ def _weekday_unit(match: regex.Match[str], text: str, start: int, end: int, doc:
             mode = "future"
         elif _BACKWARD_LEFT.search(left):
             mode = "past"
+        elif _OPEN_LEFT.search(left):
+            mode = "past" if _tense(text, start, end) == "past" else "future"
         else:
             mode = "future" if _tense(text, start, end) == "future" else "past"
     day = _weekday_date(doc, weekday, mode)
@@ -838,8 +894,7 @@ def _with_clock(unit: _Unit, clock: tuple[tuple[int, int], _Zone | None], start:
 
 def _units(text: str, doc: dt.date | None) -> list[_Unit]:
     """Atoms of ``text`` grown into units (clock + day, parentheses, left modifiers)."""
-    matches = list(_atom_re().finditer(text))
-    raw: list[_Unit | None] = [_atom_unit(m, text, doc) for m in matches]
+    raw: list[_Unit | None] = [_atom_unit(m, text, doc) for m in _atoms(text)]
     atoms = [u for u in raw if u is not None]
     units: list[_Unit] = []
     i = 0
@@ -940,7 +995,7 @@ def _strip_spans(inner: str, offset: int, spans: list[tuple[int, int]]) -> str:
 
 def _modify(unit: _Unit, text: str) -> None:
     """Apply a narrowing modifier written just left of the unit ("the first week of", "late")."""
-    if unit.kind not in ("day", "weekday", "month", "year"):
+    if unit.kind not in ("day", "weekday", "month", "year", "range"):
         return
     left_start = max(0, unit.start - _CONTEXT)
     match = _MODIFIER.search(text, left_start, unit.start)
@@ -948,7 +1003,9 @@ def _modify(unit: _Unit, text: str) -> None:
         return
     lo, hi = unit.lo, unit.hi
     multi_day = lo is not None and hi is not None and (lo.key() != hi.key() or lo.year != hi.year)
-    if unit.kind in ("day", "weekday"):
+    if unit.kind in ("day", "weekday", "range"):
+        if unit.kind == "range" and match.group("third"):
+            return
         if match.group("piece") or match.group("edge"):
             return
         if match.group("night") and hi is not None and not multi_day:
@@ -1081,8 +1138,6 @@ def _finish(unit: _Unit, text: str, doc: dt.date | None) -> TimeExpression | Non
         return None
     if unit.needs_prefix and not word and unit.kind != "range":
         return None
-    if unit.needs_prefix and word == "for":
-        return None
     lo, hi = unit.lo, unit.hi
     if unit.unresolved:
         lo = hi = None
@@ -1093,8 +1148,11 @@ def _finish(unit: _Unit, text: str, doc: dt.date | None) -> TimeExpression | Non
         hi = None
     elif head in ("until", "till", "by", "as", "up"):
         lo = None
-    tense: Tense = _tense(text, unit.start, unit.end, own_clause=True)
-    if tense is None and head in ("starting", "beginning", "effective", "from", "until", "till", "by"):
+    tense: Tense = None
+    unknown_year = (lo is not None and lo.year is None) or (hi is not None and hi.year is None)
+    if unknown_year and doc is not None:
+        tense = _tense(text, unit.start, unit.end, own_clause=True)
+    if tense is None and head in ("starting", "beginning", "effective", "until", "till"):
         tense = "future"
     lo_year, hi_year = _place_year(lo, hi, doc, tense)
     time_start = lo.iso(lo_year) if lo is not None else None
@@ -1141,19 +1199,21 @@ def _statement_res() -> tuple[regex.Pattern[str], regex.Pattern[str], regex.Patt
     verbs = alternation([row[1] for row in table("time_reporting.tsv") if row[0] == "verb"])
     nouns = alternation([row[1] for row in table("time_reporting.tsv") if row[0] == "noun"])
     word = r"[\p{L}\p{N}'’.\-]+"
-    capital = r"\p{Lu}[\p{L}\p{N}'’.\-]*"
-    obj = rf"(?:reporters|journalists|the\s+media|(?:the\s+)?{capital}(?:\s+{capital}){{0,3}}|(?:a|an|the)\s+{word}(?:\s+{word})?)"
+    capital = r"(?-i:\p{Lu})[\p{L}\p{N}'’.\-]*"  # a capital even under IGNORECASE
+    obj = rf"(?:reporters|journalists|the\s+media|(?:the\s+)?{capital}(?:\s+{capital}){{0,3}})"
+    # "told a news conference", "told state television": any short object after tell
+    told = rf"(?:told|tells|telling)\s+(?:(?:a|an|the)\s+)?{word}(?:\s+{word})?"
     phrase = rf"(?:in|at|to|with|on|during|via|after|before|from|for)\s+(?:(?:a|an|the|its|his|her|their)\s+)?{word}(?:\s+{word}){{0,2}}"
     adverb = r"(?:late|early|earlier|later|again|also|publicly|separately)"
     after_verb = regex.compile(
-        rf"(?<![\p{{L}}])(?:{verbs})(?:\s+{adverb})?(?:\s+{obj})?(?:\s+{phrase}){{0,2}}(?:\s+{adverb})?\s+\Z",
+        rf"(?<![\p{{L}}])(?:{told}|(?:{verbs})(?:\s+{adverb})?(?:\s+{obj})?)(?:\s+{phrase}){{0,2}}(?:\s+{adverb})?\s+\Z",
         regex.IGNORECASE,
     )
     after_noun = regex.compile(
         rf"(?<![\p{{L}}])(?:{nouns})(?:\s+(?:released|issued|published|posted|broadcast|aired|delivered|given|made|late|early|earlier))?\s+\Z",
         regex.IGNORECASE,
     )
-    before_verb = regex.compile(rf"\s*,?\s*(?:{verbs})(?![\p{{L}}])", regex.IGNORECASE)
+    before_verb = regex.compile(rf"\s+(?:{verbs})(?![\p{{L}}])", regex.IGNORECASE)
     return after_verb, after_noun, before_verb
 
 

@@ -1,0 +1,348 @@
+"""Tests of the time-window stage (figures.windows).
+
+* a data-driven runner over ``tests/cases/windows.jsonl`` (hand-annotated cases
+  from many conflicts and outlets; ``xfail`` cases run strictly so a fix shows);
+* unit tests of single rules;
+* hypothesis properties: absolute dates resolve to themselves in every format,
+  relative expressions shift with the document date, no window ends before it
+  starts, and no text makes the stage raise.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from figures.segment import split
+from figures.windows import find_time_expressions, windows_for
+
+CASES_FILE = Path(__file__).parent / "cases" / "windows.jsonl"
+
+
+def _load_cases() -> list[Any]:
+    cases = []
+    for line in CASES_FILE.read_text(encoding="utf-8").splitlines():
+        if not line.strip():
+            continue
+        case = json.loads(line)
+        marks = [pytest.mark.xfail(strict=True, reason=case["xfail"])] if case.get("xfail") else []
+        cases.append(pytest.param(case, id=case["id"], marks=marks))
+    return cases
+
+
+def _figure_span(text: str, figure: str, occurrence: int = 1) -> tuple[int, int]:
+    start = -1
+    for _ in range(occurrence):
+        start = text.index(figure, start + 1)
+    return start, start + len(figure)
+
+
+def _window(text: str, published: dt.date | None, span: tuple[int, int]) -> tuple[str | None, str | None, str | None]:
+    expressions = find_time_expressions(text, published)
+    (found,) = windows_for(text, split(text), [span], expressions)
+    if found is None:
+        return None, None, None
+    return found.text, found.time_start, found.time_end
+
+
+def _doc(text: str, published: str | None) -> list[tuple[str, str | None, str | None]]:
+    date = dt.date.fromisoformat(published) if published else None
+    return [(e.text, e.time_start, e.time_end) for e in find_time_expressions(text, date)]
+
+
+# --------------------------------------------------------------------------
+# The case file
+# --------------------------------------------------------------------------
+
+
+def test_case_file_is_well_formed() -> None:
+    cases = [json.loads(line) for line in CASES_FILE.read_text(encoding="utf-8").splitlines() if line.strip()]
+    assert len(cases) >= 60
+    assert len({c["id"] for c in cases}) == len(cases)
+    for case in cases:
+        assert case["figure"] in case["text"], case["id"]
+        assert case["time_text"] is None or case["time_text"] in case["text"], case["id"]
+
+
+@pytest.mark.parametrize("case", _load_cases())
+def test_case(case: dict[str, Any]) -> None:
+    text = case["text"]
+    published = dt.date.fromisoformat(case["published"]) if case["published"] else None
+    span = _figure_span(text, case["figure"], case.get("occurrence", 1))
+    expected = (case["time_text"], case["time_start"], case["time_end"])
+    assert _window(text, published, span) == expected
+
+
+# --------------------------------------------------------------------------
+# Finding and resolving expressions
+# --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        ("It happened on May 7.", "2025-05-10", ("on May 7", "2025-05-07", "2025-05-07")),
+        ("It happened on 7 May 2025.", None, ("on 7 May 2025", "2025-05-07", "2025-05-07")),
+        ("It happened on 2025-05-07.", None, ("on 2025-05-07", "2025-05-07", "2025-05-07")),
+        ("It happened in March 2022.", None, ("in March 2022", "2022-03-01", "2022-03-31")),
+        ("It happened in late 2022.", None, ("in late 2022", "2022-09-01", "2022-12-31")),
+        ("It happened in early 2022.", None, ("in early 2022", "2022-01-01", "2022-04-30")),
+        ("It happened in mid-2022.", None, ("in mid-2022", "2022-05-01", "2022-08-31")),
+        ("It happened in May.", "2025-05-11", ("in May", "2025-05-01", "2025-05-31")),
+        ("It happened in February.", "2024-03-11", ("in February", "2024-02-01", "2024-02-29")),
+        ("Talks were held May 7-10.", "2025-05-12", ("May 7-10", "2025-05-07", "2025-05-10")),
+        ("Attacks continued on May 8, 9 and 10.", "2025-05-12", ("on May 8, 9 and 10", "2025-05-08", "2025-05-10")),
+        ("It was in the first week of May.", "2025-05-12", ("in the first week of May", "2025-05-01", "2025-05-07")),
+        ("It was in the last week of February.", "2024-03-12", ("in the last week of February", "2024-02-23", "2024-02-29")),
+        ("It was in the first quarter of 2024.", None, ("in the first quarter of 2024", "2024-01-01", "2024-03-31")),
+        ("It has gone on since February 24.", "2025-05-12", ("since February 24", "2025-02-24", "2025-05-12")),
+        ("It was earlier this month.", "2025-05-29", ("earlier this month", "2025-05-01", "2025-05-29")),
+        ("It will happen later this year.", "2025-05-29", ("later this year", "2025-05-29", "2025-12-31")),
+        ("It was in the past four days.", "2025-05-11", ("in the past four days", "2025-05-07", "2025-05-11")),
+        ("It was over the past 24 hours.", "2025-05-11", ("over the past 24 hours", "2025-05-10", "2025-05-11")),
+        ("It was yesterday.", "2025-05-11", ("yesterday", "2025-05-10", "2025-05-10")),
+        ("It happened overnight.", "2025-05-11", ("overnight", "2025-05-10", "2025-05-11")),
+        ("Drones attacked overnight into Sunday.", "2025-05-12", ("overnight into Sunday", "2025-05-10", "2025-05-11")),
+        ("It was in the 1990s.", None, ("in the 1990s", "1990-01-01", "1999-12-31")),
+        ("It was in the summer of 2023.", None, ("in the summer of 2023", "2023-06-01", "2023-08-31")),
+        ("It was last weekend.", "2025-05-14", ("last weekend", "2025-05-10", "2025-05-11")),
+        ("It was three months ago.", "2025-05-14", ("three months ago", "2025-02-01", "2025-02-28")),
+        ("It happened on Monday, June 2.", "2025-05-29", ("on Monday, June 2", "2025-06-02", "2025-06-02")),
+        ("It was in the small hours of Sunday.", "2025-05-14", ("in the small hours of Sunday", "2025-05-11", "2025-05-11")),
+        ("It was on the night of May 6 to 7.", "2025-05-14", ("on the night of May 6 to 7", "2025-05-06", "2025-05-07")),
+        ("It was on the night of May 6.", "2025-05-14", ("on the night of May 6", "2025-05-06", "2025-05-07")),
+        ("Fighting eased in recent days.", "2025-05-14", ("in recent days", None, "2025-05-14")),
+        ("Aid will arrive in the coming weeks.", "2025-05-14", ("in the coming weeks", "2025-05-14", None)),
+    ],
+)
+def test_single_expression(text: str, published: str | None, expected: tuple[str, str | None, str | None]) -> None:
+    assert _doc(text, published) == [expected]
+
+
+def test_moscow_time_window_with_parentheticals() -> None:
+    text = ("The truce was in effect from 6 p.m. Moscow time on April 19 (3 p.m. GMT) until "
+            "12 a.m. Moscow time on April 21 (9 p.m. GMT on April 20).")
+    span = text[text.index("from"):-1]
+    assert _doc(text, "2025-05-11") == [(span, "2025-04-19T18:00:00+03:00", "2025-04-21T00:00:00+03:00")]
+
+
+def test_clock_with_restated_gmt_then_day() -> None:
+    text = "The ceasefire took effect at 4 a.m. (0200 GMT) on Wednesday."
+    assert _doc(text, "2024-11-27") == [
+        ("at 4 a.m. (0200 GMT) on Wednesday", "2024-11-27T04:00:00", "2024-11-27T04:00:00")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected_start"),
+    [
+        ("Shelling began at 6 p.m. Kyiv time on March 30, 2025.", "2025-03-30T18:00:00+03:00"),
+        ("Shelling began at 6 p.m. Kyiv time on March 29, 2025.", "2025-03-29T18:00:00+02:00"),
+        ("Shelling began at 6 p.m. Kyiv time on October 26, 2025.", "2025-10-26T18:00:00+02:00"),
+        ("Shelling began at 6 p.m. Kyiv time on October 25, 2025.", "2025-10-25T18:00:00+03:00"),
+        ("Shelling began at 18:00 CET on July 1, 2025.", "2025-07-01T18:00:00+01:00"),
+        ("Shelling began at 18:00 CEST on July 1, 2025.", "2025-07-01T18:00:00+02:00"),
+        ("Shelling began at 18:00 UTC on July 1, 2025.", "2025-07-01T18:00:00+00:00"),
+        ("Shelling began at 18:00 local time on July 1, 2025.", "2025-07-01T18:00:00"),
+        ("Shelling began at 18:00 on July 1, 2025.", "2025-07-01T18:00:00"),
+        ("Shelling began at 6 p.m. (GMT+3) on July 1, 2025.", "2025-07-01T18:00:00+03:00"),
+        ("Shelling began at 9 a.m. Eastern time on July 1, 2025.", "2025-07-01T09:00:00-04:00"),
+        ("Shelling began at 9 a.m. Israel time on January 1, 2025.", "2025-01-01T09:00:00+02:00"),
+    ],
+)
+def test_zones_and_summer_time(text: str, expected_start: str) -> None:
+    (found,) = _doc(text, None)
+    assert found[1] == expected_start
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # doc date 2025-05-14 is a Wednesday
+        ("Russia shelled Kharkiv on Monday.", "2025-05-14", "2025-05-12"),
+        ("The talks will resume on Monday.", "2025-05-14", "2025-05-19"),
+        ("The talks resume next Monday.", "2025-05-14", "2025-05-19"),
+        ("The talks were held last Wednesday.", "2025-05-14", "2025-05-07"),
+        ("The talks were held on Wednesday.", "2025-05-14", "2025-05-14"),
+        ("A truce starting Friday was proposed.", "2025-05-14", "2025-05-16"),
+    ],
+)
+def test_weekday_follows_tense(text: str, published: str, expected: str) -> None:
+    (found,) = _doc(text, published)
+    assert found[1] == expected
+
+
+def test_no_document_date_keeps_relative_text() -> None:
+    assert _doc("Strikes killed 5 people yesterday and 3 on Monday.", None) == [
+        ("yesterday", None, None), ("on Monday", None, None),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ceasefire may hold.",
+        "Jan Egeland spoke.",
+        "They fired 2024 shells.",
+        "The talks lasted 30 days.",
+        "The score was 3-1.",
+        "Call 0800 123 456.",
+        "He is 5 feet tall and aged 44.",
+    ],
+)
+def test_not_time_expressions(text: str) -> None:
+    assert _doc(text, "2025-05-14") == []
+
+
+def test_expressions_are_ordered_and_disjoint() -> None:
+    text = ("Since 2014, 14,000 died. On May 7 and May 8, drones hit Kyiv; yesterday 5 more; "
+            "between March 18 and April 17 there were 130 violations.")
+    found = find_time_expressions(text, dt.date(2025, 5, 12))
+    for before, after in zip(found, found[1:]):
+        assert before.end <= after.start
+    for expression in found:
+        assert text[expression.start:expression.end] == expression.text
+
+
+# --------------------------------------------------------------------------
+# Assignment
+# --------------------------------------------------------------------------
+
+
+def test_expression_inside_the_figure_is_not_used() -> None:
+    text = "Kyiv agreed to a ceasefire for the next 30 days."
+    figure = text.index("the next 30 days")
+    span = (figure, figure + len("the next 30 days"))
+    assert windows_for(text, split(text), [span], find_time_expressions(text, dt.date(2025, 3, 1))) == [None]
+
+
+def test_nearest_expression_in_the_clause_wins() -> None:
+    text = "Since October, 300 people were killed, including 40 in the past week."
+    published = dt.date(2024, 3, 1)
+    found = find_time_expressions(text, published)
+    spans = [_figure_span(text, "300 people"), _figure_span(text, "40")]
+    first, second = windows_for(text, split(text), spans, found)
+    assert first is not None and first.text == "Since October"
+    assert second is not None and second.text == "in the past week"
+
+
+def test_continuation_needs_a_cue() -> None:
+    text = "Between May 1 and May 5, 20 drones were shot down. Air defences also fired 40 missiles."
+    found = find_time_expressions(text, dt.date(2025, 5, 6))
+    assert windows_for(text, split(text), [_figure_span(text, "40 missiles")], found) == [None]
+
+
+def test_spans_outside_any_sentence() -> None:
+    text = "On May 7, 20 drones."
+    found = find_time_expressions(text, dt.date(2025, 5, 8))
+    assert windows_for(text, [], [(10, 19)], found) == [None]
+
+
+# --------------------------------------------------------------------------
+# Properties
+# --------------------------------------------------------------------------
+
+_MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "July", "August",
+                "September", "October", "November", "December"]
+_FORMATS = [
+    lambda d: f"{_MONTH_NAMES[d.month - 1]} {d.day}, {d.year}",
+    lambda d: f"{_MONTH_NAMES[d.month - 1]} {d.day} {d.year}",
+    lambda d: f"{d.day} {_MONTH_NAMES[d.month - 1]} {d.year}",
+    lambda d: f"{d.day} {_MONTH_NAMES[d.month - 1]}, {d.year}",
+    lambda d: f"the {d.day}th of {_MONTH_NAMES[d.month - 1]} {d.year}",
+    lambda d: d.isoformat(),
+    lambda d: f"{d.day:02d}.{d.month:02d}.{d.year}",
+    lambda d: f"{_MONTH_NAMES[d.month - 1][:3]} {d.day}, {d.year}",
+]
+_DATES = st.dates(min_value=dt.date(1950, 1, 1), max_value=dt.date(2090, 12, 31))
+_DOC_DATES = st.one_of(st.none(), _DATES)
+
+
+@given(day=_DATES, fmt=st.sampled_from(_FORMATS), published=_DOC_DATES,
+       lead=st.sampled_from(["On ", "It happened on ", "", "Fighting flared ", "Since then, on "]))
+def test_absolute_date_resolves_to_itself(day: dt.date, fmt: Any, published: dt.date | None, lead: str) -> None:
+    written = fmt(day)
+    text = f"{lead}{written}, 12 people were killed."
+    found = find_time_expressions(text, published)
+    assert len(found) == 1
+    assert found[0].text.endswith(written)
+    assert (found[0].time_start, found[0].time_end) == (day.isoformat(), day.isoformat())
+
+
+_DAY_RELATIVE = ["today", "yesterday", "overnight", "over the past 24 hours", "in the past four days",
+                 "two days ago", "in the last 10 days", "tomorrow", "in the next three days", "last night"]
+_WEEK_RELATIVE = ["on Monday", "last Friday", "next Thursday", "last week", "next week", "this week",
+                  "over the weekend", "on Sunday night", "earlier this week"]
+
+
+def _days(expression: Any) -> tuple[dt.date | None, dt.date | None]:
+    def parse(value: str | None) -> dt.date | None:
+        return dt.date.fromisoformat(value[:10]) if value else None
+    return parse(expression.time_start), parse(expression.time_end)
+
+
+def _shifted(window: tuple[dt.date | None, dt.date | None], days: int) -> tuple[dt.date | None, dt.date | None]:
+    return tuple(d + dt.timedelta(days=days) if d else None for d in window)  # type: ignore[return-value]
+
+
+@given(phrase=st.sampled_from(_DAY_RELATIVE), doc=st.dates(min_value=dt.date(1990, 1, 1), max_value=dt.date(2080, 1, 1)),
+       shift=st.integers(min_value=-2000, max_value=2000))
+def test_day_relative_window_shifts_with_the_document_date(phrase: str, doc: dt.date, shift: int) -> None:
+    text = f"Shelling killed 12 people {phrase}."
+    (first,) = find_time_expressions(text, doc)
+    (second,) = find_time_expressions(text, doc + dt.timedelta(days=shift))
+    assert first.text == second.text == phrase
+    assert _days(second) == _shifted(_days(first), shift)
+
+
+@given(phrase=st.sampled_from(_WEEK_RELATIVE), doc=st.dates(min_value=dt.date(1990, 1, 1), max_value=dt.date(2080, 1, 1)),
+       weeks=st.integers(min_value=-300, max_value=300))
+def test_week_relative_window_shifts_by_whole_weeks(phrase: str, doc: dt.date, weeks: int) -> None:
+    text = f"Shelling killed 12 people {phrase}."
+    (first,) = find_time_expressions(text, doc)
+    (second,) = find_time_expressions(text, doc + dt.timedelta(weeks=weeks))
+    assert _days(second) == _shifted(_days(first), 7 * weeks)
+
+
+_PIECES = st.sampled_from([
+    "on", "in", "since", "between", "from", "until", "and", "to", "-", ",", "(", ")", "the", "of",
+    "early", "late", "mid-", "first week of", "past", "last", "next", "this", "days", "hours", "ago",
+    "May", "March", "December", "7", "10", "31", "2024", "1999", "Monday", "Sunday", "night",
+    "6 p.m.", "12 a.m.", "18:00", "Moscow time", "GMT", "Kyiv time", "(3 p.m. GMT)", "overnight",
+    "yesterday", "today", "four", "24", "weekend", "2024-02-30", "31.04.2024", "February 29", "said",
+])
+
+
+@settings(suppress_health_check=[HealthCheck.too_slow])
+@given(pieces=st.lists(_PIECES, max_size=25), published=_DOC_DATES)
+def test_windows_never_end_before_they_start(pieces: list[str], published: dt.date | None) -> None:
+    text = " ".join(pieces)
+    for expression in find_time_expressions(text, published):
+        assert text[expression.start:expression.end] == expression.text
+        if expression.time_start and expression.time_end:
+            assert expression.time_start[:10] <= expression.time_end[:10]
+
+
+@given(text=st.text(max_size=300), published=_DOC_DATES)
+def test_arbitrary_text_never_raises(text: str, published: dt.date | None) -> None:
+    found = find_time_expressions(text, published)
+    spans = [(0, min(3, len(text))), (len(text) // 2, len(text))]
+    result = windows_for(text, split(text), spans, found)
+    assert len(result) == len(spans)
+    assert all(r is None or r in found for r in result)
+
+
+def test_linear_time_on_adversarial_input() -> None:
+    """Long runs of near-matches must not blow up (no catastrophic backtracking)."""
+    chunks = ["May 7, 8, 9, 10, " * 2000, "the past " * 5000, "1, " * 20000, "(" * 5000 + "6 p.m. " * 3000]
+    for chunk in chunks:
+        started = time.perf_counter()
+        find_time_expressions(chunk, dt.date(2025, 5, 1))
+        assert time.perf_counter() - started < 5
