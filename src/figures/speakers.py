@@ -65,6 +65,7 @@ _OPEN_QUOTES = frozenset("“„«‟")
 _CLOSE_QUOTES = frozenset("”»")
 _STRAIGHT_QUOTE = '"'
 _QUOTES = _OPEN_QUOTES | _CLOSE_QUOTES | {_STRAIGHT_QUOTE}
+_QUOTE_CHAR = regex.compile("[" + regex.escape("".join(sorted(_QUOTES))) + "]")
 
 _DETERMINERS = frozenset(
     "the a an its their his her our several some many other both all these those this that's".split()
@@ -85,6 +86,13 @@ _INNER_PREPOSITIONS = frozenset({"of", "for", "in", "at", "on"})
 _NOUN_PREPOSITIONS = frozenset(
     "of on over for in at to with from into by about amid despite against among under".split()
 )
+#: Words that open a clause in the outlet's voice after a parenthetical "X said,".
+_SUBORDINATORS = frozenset(
+    """as while after before when since amid despite though although but and even with without
+    following in on during because whereas which who where until unless if so yet or nor""".split()
+)
+#: Lower-case particles inside a person's name ("Mohammed bin Salman", "Ursula von der Leyen").
+_PARTICLES = frozenset("bin bint ibn al el ad ben de da di do dos du del della der den van von le la ould".split())
 _BE = frozenset({"is", "are", "was", "were", "be", "been", "being"})
 #: Words that begin a tail which is only a circumstance of the saying ("said on Sunday").
 _ADJUNCT_STARTS = frozenset(
@@ -117,8 +125,8 @@ _TOKEN = regex.compile(
     r"[\p{L}\p{M}\p{N}]+(?:(?:[\-'’\u2011]|(?<=\p{N}),|(?<![\p{L}\p{M}\p{N}]{2})\.|\.(?=[\p{Ll}\p{N}]))"
     r"[\p{L}\p{M}\p{N}]+)*(?:(?<=\.\p{L})\.)?|\S"
 )
+_PREFIXED_NAME = regex.compile(r"^(?:al|el|ad|as|ash|at|az|ar|an|ibn|bin|ben|ould)[\-'’]\p{Lu}")
 _POSSESSIVE = regex.compile(r"^(.+?)(['’]s)$")
-_HAS_DIGIT = regex.compile(r"\p{N}")
 _HAS_LOWER = regex.compile(r"\p{Ll}")
 
 
@@ -269,6 +277,7 @@ class _Unit:
     paragraph: int
     headline: bool
     toks: list[_Tok]
+    glosses: list[int] = field(default_factory=list)  # where ", referring to ..." glosses start
 
 
 def _is_headline(text: str, toks: list[_Tok]) -> bool:
@@ -347,7 +356,7 @@ class _Attribution:
     scope_start: int
     scope_end: int
     verb_pos: int
-    kind: str  # lead, trail, paren, source, agent, headline
+    kind: str  # lead, trail, paren, source, agent, section
     person: bool
 
 
@@ -371,27 +380,29 @@ class _Doc:
     known_names: set[str] = field(default_factory=set)
     person_mentions: list[tuple[int, str]] = field(default_factory=list)
     roles: list[_Role] = field(default_factory=list)
+    roles_by_head: dict[str, list[_Role]] = field(default_factory=dict)
     quotes: list[tuple[int, int]] = field(default_factory=list)
     quote_starts: list[int] = field(default_factory=list)
     attributions: list[list[_Attribution]] = field(default_factory=list)  # per unit
     subjects: list[tuple[int, str]] = field(default_factory=list)  # persons as subjects
-    bodies_said: list[tuple[int, str]] = field(default_factory=list)
+    bodies_named: list[tuple[int, str]] = field(default_factory=list)  # bodies the text names
+    bodies_said: list[tuple[int, str]] = field(default_factory=list)  # bodies that spoke
     section: tuple[int, _Attribution] | None = None
 
     # ---- helpers -------------------------------------------------------
 
     def is_title(self, tok: _Tok) -> bool:
         low = tok.lower.rstrip(".")
-        return low in self.lex.titles or (_singular(low) in self.lex.titles and low != "general")
+        return low in self.lex.titles or _singular(low) in self.lex.titles
 
     def is_body(self, tok: _Tok) -> bool:
         return tok.lower in self.lex.bodies
 
     def name_like(self, tok: _Tok) -> bool:
-        """A capitalised word that could be part of a person's name."""
+        """A capitalised word that could be part of a person's name (``al-Mandhari`` too)."""
         return (
             tok.word
-            and tok.cap
+            and (tok.cap or _PREFIXED_NAME.match(tok.text) is not None)
             and not tok.digit
             and bool(_HAS_LOWER.search(tok.text))
             and tok.lower not in _NON_NAME
@@ -413,15 +424,20 @@ class _Doc:
 
 
 def _name_runs(doc: _Doc, toks: list[_Tok]) -> list[tuple[int, int]]:
-    """Token ranges [i, j) of person-name-like runs: 1-4 capitalised words after any title."""
+    """Token ranges [i, j) of person-name-like runs: up to 6 capitalised words (particles allowed)."""
     runs: list[tuple[int, int]] = []
     i = 0
     n = len(toks)
     while i < n:
         if doc.name_like(toks[i]):
-            j = i
-            while j < n and j - i < 4 and doc.name_like(toks[j]):
-                j += 1
+            j = i + 1
+            while j < n and j - i < 6:
+                if doc.name_like(toks[j]):
+                    j += 1
+                elif toks[j].lower in _PARTICLES and j + 1 < n and doc.name_like(toks[j + 1]):
+                    j += 2
+                else:
+                    break
             runs.append((i, j))
             i = j
         else:
@@ -495,6 +511,11 @@ def _role_words(doc: _Doc, toks: Sequence[_Tok]) -> tuple[str, frozenset[str]] |
     return head, mods
 
 
+def _role_modifier(tok: _Tok) -> bool:
+    """A word that may qualify a title (``Kremlin``, ``Foreign``, ``regional``)."""
+    return tok.word and not tok.digit and tok.lower not in _NP_STOPS and tok.lower not in ("and", "the", "a", "an")
+
+
 def _index_roles(doc: _Doc) -> None:
     """Role entries from ``<modifiers> <title> <Name>`` and ``<Name>, (the|a) <role phrase>``."""
     for unit in doc.units:
@@ -506,9 +527,8 @@ def _index_roles(doc: _Doc) -> None:
                 continue  # "Kremlin Negotiator Invokes Peter": a headline verb, not a name
             # before: "Russian Foreign Minister Sergey Lavrov", "Kremlin spokesman Dmitry Peskov"
             if i > 0 and doc.is_title(toks[i - 1]):
-                k = i - 1
-                while k > 0 and i - k < 5 and toks[k - 1].word and toks[k - 1].lower not in _NP_STOPS \
-                        and toks[k - 1].lower not in ("and", "the", "a", "an") and not toks[k - 1].digit:
+                k = i - 1  # the modifiers before the title, back to a function word
+                while k > 0 and i - k < 5 and _role_modifier(toks[k - 1]):
                     k -= 1
                 if k > 0 and toks[k - 1].lower in ("'s", "’s"):
                     k -= 1
@@ -529,8 +549,10 @@ def _index_roles(doc: _Doc) -> None:
                 elif unit.headline:
                     continue  # "..., Governor Says" in a headline is an attribution, not an apposition
                 m = k
-                while m < n and m - k < 6 and toks[m].word and toks[m].lower not in _INNER_PREPOSITIONS \
-                        and toks[m].lower not in _NP_STOPS or (m < n and toks[m].lower in ("'s", "’s")):
+                while m < n and m - k < 6 and (
+                    toks[m].lower in ("'s", "’s")
+                    or (toks[m].word and toks[m].lower not in _INNER_PREPOSITIONS and toks[m].lower not in _NP_STOPS)
+                ):
                     m += 1
                 phrase = toks[k:m]
                 if phrase and doc.is_title(phrase[-1]):
@@ -538,6 +560,8 @@ def _index_roles(doc: _Doc) -> None:
                     if words_:
                         doc.roles.append(_Role(phrase[-1].start, words_[0], words_[1], name))
     doc.roles.sort(key=lambda r: r.pos)
+    for role in doc.roles:
+        doc.roles_by_head.setdefault(role.head, []).append(role)
 
 
 def _index_bodies(doc: _Doc) -> None:
@@ -554,16 +578,18 @@ def _index_bodies(doc: _Doc) -> None:
                 or toks[k - 1].lower in ("'s", "’s")
             ):
                 k -= 1
-            while k < i and not toks[k].word:
-                k += 1
+            while k < i and (not toks[k].word or toks[k].lower in _NON_NAME):
+                k += 1  # not "The General Staff" at a sentence's start
             m = i + 1
-            if m + 1 < n and toks[m].lower in ("of", "in", "for") and toks[m + 1].cap and toks[m + 1].word:
-                m += 2
-                while m < n and m - i < 6 and toks[m].cap and toks[m].word:
-                    m += 1
+            if m + 1 < n and toks[m].lower in ("of", "in", "for"):
+                r = m + 2 if toks[m + 1].lower == "the" else m + 1
+                if r < n and toks[r].cap and toks[r].word:
+                    m = r
+                    while m < n and m - i < 7 and toks[m].cap and toks[m].word:
+                        m += 1
             if k < i or m > i + 1:
                 name = doc.text[toks[k].start:toks[m - 1].end]
-                doc.bodies_said.append((toks[k].start, name))
+                doc.bodies_named.append((toks[k].start, name))
 
 
 def _index_quotes(doc: _Doc) -> None:
@@ -585,10 +611,9 @@ def _index_quotes(doc: _Doc) -> None:
         unit_ends = [u.end for u in units]
         open_at: int | None = None
         restart = p_start  # where an orphan closing quote's region would begin
-        for pos in range(p_start, p_end):
+        for quote in _QUOTE_CHAR.finditer(text, p_start, p_end):
+            pos = quote.start()
             ch = text[pos]
-            if ch not in _QUOTES:
-                continue
             before = text[pos - 1] if pos > p_start else " "
             after = text[pos + 1] if pos + 1 < p_end else " "
             if ch in _OPEN_QUOTES:
@@ -713,7 +738,7 @@ def _np_forward(doc: _Doc, toks: list[_Tok], start: int) -> int:
         if low == "and" and k > start:
             k += 1
             continue
-        if low in _NP_STOPS or (k > start and low in doc.lex.verbs):
+        if low in _NP_STOPS or (k > start and low in doc.lex.verbs and low not in doc.lex.media):
             break
         if k > start and not tok.cap and low.endswith("ed") and not (doc.is_title(tok) or doc.is_body(tok)):
             break
@@ -728,13 +753,16 @@ def _subject_span(doc: _Doc, toks: list[_Tok]) -> tuple[int, int] | None:
     start = _skip_tag(toks)
     k = start
     n = len(toks)
-    while k < n and k - start < 8:
+    while k < n and k - start < 12:
         tok = toks[k]
         if tok.lower in ("'s", "’s") and k > start:
             k += 1
             continue
         if not tok.word or tok.digit:
             break
+        if tok.lower in _PARTICLES and k > start and k + 1 < n and doc.name_like(toks[k + 1]):
+            k += 1  # "Mohammed bin Salman"
+            continue
         if tok.cap or tok.lower in ("the", "a", "an") or doc.is_title(tok):
             if tok.lower in _NON_NAME and tok.lower not in ("the", "a", "an") and k > start:
                 break
@@ -757,7 +785,8 @@ def _text_of(doc: _Doc, toks: Sequence[_Tok]) -> str:
 def _latest_before(items: list[tuple[int, str]], pos: int, doc: _Doc) -> str | None:
     """The last item before ``pos`` that is not inside a quotation."""
     k = bisect.bisect_left(items, (pos, "")) - 1
-    while k >= 0:
+    stop = max(-1, k - 64)  # bounded: a long run of quoted mentions is not searched to its start
+    while k > stop:
         where, name = items[k]
         if doc.quote_at(where) is None:
             return name
@@ -771,18 +800,21 @@ def _person_before(doc: _Doc, pos: int) -> str | None:
 
 
 def _lookup_role(doc: _Doc, head: str, mods: frozenset[str], pos: int, end: int) -> str | None:
-    """The person whose role matches ``head`` and all ``mods``: the latest before, else the first after."""
-    found_after = None
-    found_before = None
-    for role in doc.roles:
-        if role.head != head or not mods <= role.modifiers or pos <= role.pos < end:
-            continue  # (a description is no evidence of whom it describes)
-        if role.pos < pos:
-            found_before = role.name
-        elif found_after is None:
-            found_after = role.name
-            break
-    return found_before or found_after
+    """The person whose role matches ``head`` and all ``mods``: the latest before, else the first after.
+
+    Role entries inside the description itself (``pos <= role.pos < end``) are
+    skipped: a description is no evidence of whom it describes.
+    """
+    roles = doc.roles_by_head.get(head, [])
+    split_at = bisect.bisect_left(roles, pos, key=lambda r: r.pos)
+    for k in range(split_at - 1, max(-1, split_at - 65), -1):
+        if mods <= roles[k].modifiers:
+            return roles[k].name
+    for k in range(split_at, min(len(roles), split_at + 65)):
+        role = roles[k]
+        if mods <= role.modifiers and not pos <= role.pos < end:
+            return role.name
+    return None
 
 
 def _region_of(doc: _Doc, unit: _Unit) -> str | None:
@@ -812,6 +844,8 @@ def _resolve(doc: _Doc, unit: _Unit, toks: list[_Tok]) -> tuple[_Resolved, int, 
     first = toks[0].lower
     if len(toks) == 1 and first in _FIRST_PERSON:
         return None
+    if len(toks) == 1 and first in ("him", "her"):  # "according to him"
+        first = "he"
     if len(toks) == 1 and first in _PRONOUNS:
         if first in ("he", "she"):
             name = _person_before(doc, start)
@@ -842,7 +876,9 @@ def _resolve(doc: _Doc, unit: _Unit, toks: list[_Tok]) -> tuple[_Resolved, int, 
             break
     has_possessive = any(t.lower in ("'s", "’s") for t in toks)
     # "Russian Foreign Minister Sergey Lavrov" -> "Sergey Lavrov"
-    if title_at is not None and title_at < len(toks) - 1 and all(doc.name_like(t) for t in toks[title_at + 1:]):
+    if title_at is not None and title_at < len(toks) - 1 and doc.name_like(toks[-1]) and all(
+        doc.name_like(t) or t.lower in _PARTICLES for t in toks[title_at + 1:]
+    ):
         name_toks = toks[title_at + 1:]
         return _Resolved(_expand(doc, _text_of(doc, name_toks)), True), start, end
     # a proper name: "Putin", "Vladimir Putin", "Kyiv", "Hamas"
@@ -872,11 +908,15 @@ def _resolve(doc: _Doc, unit: _Unit, toks: list[_Tok]) -> tuple[_Resolved, int, 
                 if region:
                     return _Resolved(f"{region} {toks[0].lower}", True), start, end
         return _Resolved(_text_of(doc, toks), False), start, end
-    # a body named only by its kind: "the ministry" -> the latest ministry the text named
-    if definite and len(toks) == 1 and doc.is_body(toks[0]):
-        for where, name in reversed(doc.bodies_said):
-            if where < start and name.lower().split()[-1] == toks[0].lower:
+    # a body named again in short: "the ministry", "the General Staff" -> the latest such body named
+    if definite and doc.is_body(toks[-1]):
+        short = " ".join(t.lower for t in toks)
+        k = bisect.bisect_left(doc.bodies_named, (start, "")) - 1
+        while k >= 0 and k > len(doc.bodies_named) - 200:
+            name = doc.bodies_named[k][1]
+            if name.lower() != short and " ".join(name.lower().split()).endswith(" " + short):
                 return _Resolved(name, False), start, end
+            k -= 1
     return _Resolved(_text_of(doc, toks), False), start, end
 
 
@@ -920,13 +960,18 @@ def _adjunct_only(doc: _Doc, tail: list[_Tok]) -> bool:
     return all(t.cap or t.lower in ("the", "a", "an", "reporters", "journalists", "press") for t in words_)
 
 
-def _gloss_clip(doc: _Doc, toks: list[_Tok], after: int, end: int) -> int:
+def _gloss_starts(doc: _Doc, toks: list[_Tok]) -> list[int]:
+    """Offsets of every ``, referring to``-like gloss in a unit."""
+    return [
+        tok.start for i, tok in enumerate(toks)
+        if tok.text == "," and i + 1 < len(toks) and _match_phrase(toks, i + 1, doc.lex.glosses) is not None
+    ]
+
+
+def _gloss_clip(unit: _Unit, after: int, end: int) -> int:
     """Where an outlet's gloss (``, referring to ...``) starts after char ``after``, else ``end``."""
-    for i, tok in enumerate(toks):
-        if tok.start >= after and tok.text == "," and i + 1 < len(toks):
-            if _match_phrase(toks, i + 1, doc.lex.glosses) is not None:
-                return tok.start
-    return end
+    k = bisect.bisect_left(unit.glosses, after)
+    return unit.glosses[k] if k < len(unit.glosses) else end
 
 
 def _scoped(doc: _Doc, unit: _Unit, resolved: tuple[_Resolved, int, int], kind: str,
@@ -934,11 +979,11 @@ def _scoped(doc: _Doc, unit: _Unit, resolved: tuple[_Resolved, int, int], kind: 
     """An attribution with the scope its kind gives it."""
     res, m_start, m_end = resolved
     if kind == "lead":
-        scope = (verb_end, _gloss_clip(doc, unit.toks, verb_end, unit.end))
+        scope = (verb_end, _gloss_clip(unit, verb_end, unit.end))
     elif kind == "trail":
         scope = (unit.start, np_start)
     elif kind == "paren":
-        scope = (unit.start, _gloss_clip(doc, unit.toks, verb_end, unit.end))
+        scope = (unit.start, _gloss_clip(unit, verb_end, unit.end))
     else:
         scope = (unit.start, unit.end)
     return _Attribution(res.name, m_start, m_end, scope[0], scope[1], verb_start, kind, res.person)
@@ -959,6 +1004,8 @@ def _attach(doc: _Doc, unit: _Unit, i: int, j: int, form: _Verb,
         return None  # a capitalised word inside a body sentence: part of a name ("United States")
     if nxt is not None and (nxt.lower in ("'s", "’s") or _match_verb(doc, toks, j) is not None and unit.headline):
         return None
+    if form.kind == "report" and nxt is not None and nxt.lower in ("over", "with"):
+        return None  # "argued over a proposed truce", "commented with": a topic, not a claim
     # passive with an agent: "proposed by Kyiv"; "as quoted by the Russian media" names only the medium
     if nxt is not None and nxt.lower == "by":
         if prev is not None and prev.lower == "as" or form.participle or form.finite_s:
@@ -971,7 +1018,7 @@ def _attach(doc: _Doc, unit: _Unit, i: int, j: int, form: _Verb,
             inherited = found[-1] if found else None
             if inherited is not None:
                 return _Attribution(inherited.name, inherited.start, inherited.end, verb_end,
-                                    _gloss_clip(doc, toks, verb_end, unit.end), verb_start, "lead",
+                                    _gloss_clip(unit, verb_end, unit.end), verb_start, "lead",
                                     inherited.person)
             if subject is not None:
                 return _scoped(doc, unit, subject, "lead", verb_start, verb_end, 0)
@@ -981,7 +1028,7 @@ def _attach(doc: _Doc, unit: _Unit, i: int, j: int, form: _Verb,
         end = _np_forward(doc, toks, j)
         after = toks[end] if end < n else None
         if end > j and (toks[j].cap or toks[j].lower in ("the", "he", "she")) and (
-            after is None or not after.word or after.lower in _NP_STOPS or after.lower in _ADJUNCT_STARTS
+            after is None or not after.word or after.lower in _ADJUNCT_STARTS or after.lower in ("who", "which")
         ):
             resolved = _resolve(doc, unit, toks[j:end])
             if resolved:
@@ -1034,7 +1081,11 @@ def _attach(doc: _Doc, unit: _Unit, i: int, j: int, form: _Verb,
         tail_end += 1
     tail = toks[j:tail_end]
     if boundary is not None and boundary.text in _CLAUSE_BREAKS and _adjunct_only(doc, tail):
-        more = tail_end < n - 1 and toks[tail_end].text == "," and any(t.word for t in toks[tail_end + 1:])
+        # "..., X said, the army will ..." covers both sides; "..., X said, as talks stalled" does not
+        more = (
+            tail_end < n - 1 and toks[tail_end].text == "," and toks[tail_end + 1].word
+            and toks[tail_end + 1].lower not in _SUBORDINATORS
+        )
         kind = "paren" if more else "trail"
     else:
         kind = "lead"
@@ -1079,12 +1130,13 @@ def _headline_attributions(doc: _Doc, unit: _Unit) -> list[_Attribution]:
 def _unit_attributions(doc: _Doc, unit: _Unit) -> list[_Attribution]:
     """Every attribution in a unit, in order; speakers and subjects are recorded as they are found."""
     toks = unit.toks
+    unit.glosses = _gloss_starts(doc, toks)
     span = _subject_span(doc, toks)
     subject = None
     if span is not None:
         subject = _resolve(doc, unit, toks[span[0]:span[1]])
         if subject is not None and subject[0].person and doc.quote_at(subject[1]) is None:
-            doc.subjects.append((subject[1], subject[0].name))
+            bisect.insort(doc.subjects, (subject[1], subject[0].name))
     found: list[_Attribution] = []
     if unit.headline:
         found.extend(_headline_attributions(doc, unit))
@@ -1092,7 +1144,10 @@ def _unit_attributions(doc: _Doc, unit: _Unit) -> list[_Attribution]:
     n = len(toks)
     while i < n:
         j = _match_phrase(toks, i, doc.lex.sources)
-        if j is not None:  # "according to the ministry"
+        if j is not None:  # "according to the ministry", "according to a statement from the ministry"
+            m = j + 1 if j < n and toks[j].lower in ("a", "an", "the") else j
+            if m + 1 < n and toks[m].lower in doc.lex.media and toks[m + 1].lower in ("from", "by", "of"):
+                j = m + 2
             end = _np_forward(doc, toks, j)
             resolved = _resolve(doc, unit, toks[j:end]) if end > j else None
             if resolved:
@@ -1109,19 +1164,21 @@ def _unit_attributions(doc: _Doc, unit: _Unit) -> list[_Attribution]:
             found.append(att)
             if doc.quote_at(att.start) is None:
                 if att.person:
-                    doc.subjects.append((att.start, att.name))
+                    bisect.insort(doc.subjects, (att.start, att.name))
                 else:
-                    doc.bodies_said.append((att.start, att.name))
+                    bisect.insort(doc.bodies_said, (att.start, att.name))
         i = j
     # "Medinsky noted that ..., Xinhua reported": a closing attribution after a leading one
     # names the medium that carried it, so it does not cover the leading one's claim.
+    first_lead: _Attribution | None = None
     for index, att in enumerate(found):
-        if att.kind == "trail":
-            leads = [a for a in found if a.kind == "lead" and a.verb_pos < att.start]
-            if leads:
-                found[index] = _Attribution(att.name, att.start, att.end, att.scope_start,
-                                            min(att.scope_end, leads[0].start), att.verb_pos, att.kind,
-                                            att.person)
+        if att.kind == "lead" and (first_lead is None or att.verb_pos < first_lead.verb_pos):
+            first_lead = att
+    for index, att in enumerate(found):
+        if att.kind == "trail" and first_lead is not None and first_lead.verb_pos < att.start:
+            found[index] = _Attribution(att.name, att.start, att.end, att.scope_start,
+                                        min(att.scope_end, first_lead.start), att.verb_pos, att.kind,
+                                        att.person)
     return found
 
 
@@ -1243,12 +1300,11 @@ def _build(text: str, sentences: Sequence[Sentence]) -> _Doc:
     _index_roles(doc)
     _index_bodies(doc)
     _index_quotes(doc)
-    doc.bodies_said.sort()
+    doc.bodies_named.sort()
     for index, unit in enumerate(doc.units):
         doc.attributions.append(_unit_attributions(doc, unit))
         if doc.section is None:
             _find_section(doc, index)
-        doc.bodies_said.sort()
     return doc
 
 

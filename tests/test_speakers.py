@@ -1,0 +1,227 @@
+"""Tests of the speaker-attribution stage (:mod:`figures.speakers`).
+
+* a data-driven runner over ``tests/cases/speakers.jsonl`` (one case per line:
+  ``text``, the ``figure`` substring, its ``occurrence`` if repeated, and the
+  expected ``speaker`` or null; a case with ``xfail`` is expected to fail);
+* unit tests of single rules;
+* a hypothesis property: arbitrary text and spans never raise, and every
+  mention returned lies inside the text.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from figures.models import SpeakerMention
+from figures.segment import split
+from figures.speakers import speakers_for
+
+CASES_FILE = Path(__file__).parent / "cases" / "speakers.jsonl"
+
+
+def _load_cases() -> list[dict[str, Any]]:
+    with CASES_FILE.open(encoding="utf-8") as fh:
+        return [json.loads(line) for line in fh if line.strip()]
+
+
+def _normalise(name: str | None) -> str | None:
+    """Case-folded, blanks collapsed, a leading "the " dropped."""
+    if name is None:
+        return None
+    folded = " ".join(name.split()).casefold()
+    return folded[4:] if folded.startswith("the ") else folded
+
+
+def _span(text: str, figure: str, occurrence: int = 1) -> tuple[int, int]:
+    """Offsets of the ``occurrence``-th (1-based) ``figure`` in ``text``."""
+    start = -1
+    for _ in range(occurrence):
+        start = text.index(figure, start + 1)
+    return start, start + len(figure)
+
+
+def _speaker(text: str, figure: str, occurrence: int = 1) -> SpeakerMention | None:
+    [answer] = speakers_for(text, split(text), [_span(text, figure, occurrence)])
+    return answer
+
+
+def _params() -> list[Any]:
+    params = []
+    for case in _load_cases():
+        marks = [pytest.mark.xfail(reason=case["xfail"], strict=True)] if case.get("xfail") else []
+        params.append(pytest.param(case, id=case["id"], marks=marks))
+    return params
+
+
+# --------------------------------------------------------------------------
+# The case file
+# --------------------------------------------------------------------------
+
+
+def test_case_file_is_well_formed() -> None:
+    cases = _load_cases()
+    assert len(cases) >= 40
+    ids = [c["id"] for c in cases]
+    assert len(ids) == len(set(ids)), "duplicate case ids"
+    for case in cases:
+        count = case["text"].count(case["figure"])
+        assert count >= 1, case["id"]
+        assert count == 1 or "occurrence" in case, f"{case['id']}: figure repeats, give an occurrence"
+    assert sum(c["speaker"] is None for c in cases) >= 5, "keep negatives (outlet's own voice)"
+    assert sum(bool(c.get("xfail")) for c in cases) <= 5, "keep xfails few"
+
+
+@pytest.mark.parametrize("case", _params())
+def test_case(case: dict[str, Any]) -> None:
+    text = case["text"]
+    answer = _speaker(text, case["figure"], case.get("occurrence", 1))
+    got = answer.name if answer is not None else None
+    assert _normalise(got) == _normalise(case["speaker"])
+    if answer is not None:
+        assert 0 <= answer.start < answer.end <= len(text)
+
+
+# --------------------------------------------------------------------------
+# Single rules
+# --------------------------------------------------------------------------
+
+
+def test_empty_spans_give_empty_list() -> None:
+    assert speakers_for("Putin said 30 drones fell.", split("Putin said 30 drones fell."), []) == []
+
+
+def test_one_answer_per_span_in_order() -> None:
+    text = "Kenya said 40 police officers would deploy. The mission has 1,000 members."
+    answers = speakers_for(text, split(text), [_span(text, "1,000 members"), _span(text, "40 police officers")])
+    assert answers[0] is None
+    assert answers[1] is not None and answers[1].name == "Kenya"
+
+
+def test_mention_points_at_the_words_read() -> None:
+    text = "Ukrainian President Volodymyr Zelensky said 12 brigades were ready. Zelensky added that 3 more would follow."
+    answer = _speaker(text, "3 more")
+    assert answer is not None
+    assert answer.name == "Volodymyr Zelensky"
+    assert text[answer.start:answer.end] == "Zelensky"
+
+
+def test_pronoun_mention_is_the_pronoun() -> None:
+    text = "Defence Minister Rustem Umerov visited Berlin. He said 20 air-defence systems had been promised."
+    answer = _speaker(text, "20 air-defence systems")
+    assert answer is not None
+    assert (answer.name, text[answer.start:answer.end]) == ("Rustem Umerov", "He")
+
+
+def test_title_dropped_body_kept() -> None:
+    text = "Russian Foreign Minister Sergey Lavrov said 4 rounds of talks were planned."
+    assert _speaker(text, "4 rounds").name == "Sergey Lavrov"  # type: ignore[union-attr]
+    text = "Russia's Defense Ministry said air defences had downed 17 drones."
+    assert _speaker(text, "17 drones").name == "Russia's Defense Ministry"  # type: ignore[union-attr]
+
+
+def test_full_name_found_later_in_the_document() -> None:
+    text = "Orban said Hungary would send 2 field hospitals.\n\nPrime Minister Viktor Orban spoke in Budapest."
+    assert _speaker(text, "2 field hospitals").name == "Viktor Orban"  # type: ignore[union-attr]
+
+
+def test_outlet_voice_is_none() -> None:
+    text = "Floods in Derna killed 4,000 people, and the city's two dams collapsed."
+    assert _speaker(text, "4,000 people") is None
+
+
+def test_passive_without_agent_is_none() -> None:
+    text = "About 30 violations were reported near Gorlivka on Sunday."
+    assert _speaker(text, "About 30 violations") is None
+
+
+def test_quoted_by_names_the_medium_not_the_speaker() -> None:
+    text = "\"We are ready to release 500 prisoners,\" Medinsky added, as quoted by the Russian media."
+    assert _speaker(text, "500 prisoners").name == "Medinsky"  # type: ignore[union-attr]
+
+
+def test_multi_sentence_quote_takes_its_attribution() -> None:
+    text = ("\"The ceasefire is holding,\" the monitor's chief Halit Cevik told reporters. "
+            "\"We counted only 12 explosions yesterday, down from 300.\"")
+    assert _speaker(text, "12 explosions").name == "Halit Cevik"  # type: ignore[union-attr]
+
+
+def test_section_ends_at_a_new_attribution() -> None:
+    text = ("President Cyril Ramaphosa spoke to parliament.\n\n"
+            "Here are the main points of Ramaphosa's address.\n\n"
+            "South Africa will send 1,300 troops to the mission.\n\n"
+            "Opposition leader John Steenhuisen said 40 soldiers had died there already.")
+    assert _speaker(text, "1,300 troops").name == "Cyril Ramaphosa"  # type: ignore[union-attr]
+    assert _speaker(text, "40 soldiers").name == "John Steenhuisen"  # type: ignore[union-attr]
+
+
+def test_section_speaker_only_after_the_intro() -> None:
+    text = ("Moscow hosted 20 delegations.\n\nBelow are the main points of Putin's statements.\n\n"
+            "Kyiv violated the truce 130 times.")
+    assert _speaker(text, "20 delegations") is None
+    assert _speaker(text, "130 times").name == "Putin"  # type: ignore[union-attr]
+
+
+def test_spans_outside_text_do_not_raise() -> None:
+    text = "Kyiv said 10 drones were downed."
+    assert speakers_for(text, split(text), [(500, 510), (0, 0)]) is not None
+
+
+def test_no_sentences_gives_none() -> None:
+    assert speakers_for("", [], [(0, 0)]) == [None]
+
+
+def test_long_document_is_fast() -> None:
+    import time
+
+    paragraph = ("Ukrainian President Volodymyr Zelensky said 30 drones were downed, "
+                 "while the ministry, citing \"preliminary data\", reported 12 more. ")
+    text = "\n\n".join(paragraph * 3 for _ in range(3000))
+    sentences = split(text)
+    spans = [(m, m + 9) for m in range(0, len(text), 997)]
+    began = time.perf_counter()
+    speakers_for(text, sentences, spans)
+    assert time.perf_counter() - began < 20
+
+
+def test_no_catastrophic_backtracking_on_odd_input() -> None:
+    import time
+
+    text = ("Below are the main points of " + "Aaaa " * 5000 + "\n\n" + "U.S." * 3000 + " said "
+            + "of the " * 3000 + "\"" * 2000)
+    began = time.perf_counter()
+    speakers_for(text, split(text), [(10, 20), (len(text) - 5, len(text))])
+    assert time.perf_counter() - began < 10
+
+
+# --------------------------------------------------------------------------
+# Property
+# --------------------------------------------------------------------------
+
+_WORDS = st.sampled_from([
+    "said", "says", "told", "according", "to", "the", "ministry", "He", "she", "it", "Putin",
+    "Vladimir", "President", "Governor", "Region", "Says", "—", "Reports", ":", ",", ".", "\"", "“", "”",
+    "Below", "are", "points", "of", "Putin's", "statements", "30", "drones", "called", "for", "\n", "\n\n",
+    "by", "as", "quoted", "who", "[Russia]", "-", "'s", "claims", "Claims", "on", "$111M", "Fraud",
+])
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    text=st.one_of(st.text(max_size=300), st.lists(_WORDS, max_size=80).map(" ".join)),
+    raw_spans=st.lists(st.tuples(st.integers(-5, 320), st.integers(0, 40)), max_size=8),
+)
+def test_never_raises_and_mentions_lie_in_text(text: str, raw_spans: list[tuple[int, int]]) -> None:
+    spans = [(start, start + length) for start, length in raw_spans]
+    answers = speakers_for(text, split(text), spans)
+    assert len(answers) == len(spans)
+    for answer in answers:
+        if answer is not None:
+            assert isinstance(answer, SpeakerMention)
+            assert 0 <= answer.start < answer.end <= len(text)
+            assert answer.name
