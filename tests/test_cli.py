@@ -93,3 +93,18 @@ def test_python_dash_m(tmp_path: Path) -> None:
     done = subprocess.run([sys.executable, "-m", "figures", "extract", str(tmp_path)],
                           capture_output=True, text=True, encoding="utf-8", cwd=ROOT)
     assert done.returncode == 0 and "45 drone boats" in done.stdout
+
+
+def test_verify_checks_time_and_speaker_spans(tmp_path: Path, seeds_jsonl: Path) -> None:
+    out = tmp_path / "claims.jsonl"
+    assert run("extract", str(seeds_jsonl), "-o", str(out))[0] == 0
+    rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    timed = next(i for i, r in enumerate(rows) if r["time_text"])
+    spoken = next(i for i, r in enumerate(rows) if r["speaker"] and i != timed)
+    rows[timed]["time_text_start"] += 2
+    rows[spoken]["speaker"] = "Joe Biden"
+    out.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    code, text, _ = run("verify", str(out), "--sources", str(seeds_jsonl))
+    assert code == 1
+    assert f"row {timed + 1} ({rows[timed]['id']}): time_text" in text
+    assert f"row {spoken + 1} ({rows[spoken]['id']}): speaker 'Joe Biden'" in text

@@ -1,7 +1,7 @@
 """The only module that composes the stages, in the one direction data flows:
 
-read -> sentences -> numbers -> qualifier -> unit and counted thing -> category
--> time window -> speaker -> records.
+reading -> segment (sentences) -> numbers -> qualifiers -> units and entities
+(counted thing) -> categories -> windows (time) -> speakers -> records.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import categories, entities, numbers, qualifiers, reading, records, segment, units
+from . import categories, entities, numbers, qualifiers, reading, records, segment, speakers, units, windows
 from .errors import InputError
 from .models import Document, Figure, published_date
 
@@ -52,15 +52,19 @@ def extract_document(document: Document) -> list[Figure]:
             category, found = "other", entities.EntityReading("age", found.start, found.end, found.head_start, found.head_end)
         drafts.append(_Draft(start, found.end, index, q, reading.unit, found.entity, category))
         previous_end = found.end
+    spans = [(d.start, d.end) for d in drafts]
+    expressions = windows.find_time_expressions(text, document.published)
+    found_windows = windows.windows_for(text, sentences, spans, expressions)
+    found_speakers = speakers.speakers_for(text, sentences, spans)
     figures = []
-    for draft in drafts:
+    for draft, window, speaker in zip(drafts, found_windows, found_speakers, strict=True):
         s = sentences[draft.sentence] if draft.sentence >= 0 else None
         span = (s.start, max(s.end, draft.end)) if s else (0, len(text))
         q = draft.q
         figures.append(records.build(
             document.id, text, draft.start, draft.end, span, q.value, q.low, q.high, q.qualifier,
             draft.unit, draft.entity, draft.category,  # type: ignore[arg-type]
-            None, None,
+            window, speaker,
         ))
     return figures
 
