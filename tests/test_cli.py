@@ -108,3 +108,12 @@ def test_verify_checks_time_and_speaker_spans(tmp_path: Path, seeds_jsonl: Path)
     assert code == 1
     assert f"row {timed + 1} ({rows[timed]['id']}): time_text" in text
     assert f"row {spoken + 1} ({rows[spoken]['id']}): speaker 'Joe Biden'" in text
+
+
+def test_published_is_the_fallback_date(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("Russia launched 45 drones overnight, the air force said.", encoding="utf-8")
+    code, out, _ = run("extract", str(tmp_path), "--published", "2025-05-11")
+    assert code == 0
+    [row] = list(csv.DictReader(io.StringIO(out.lstrip("\ufeff"))))
+    assert row["time_text"] == "overnight" and row["time_end"] == "2025-05-11"
+    assert row["speaker"].lower().endswith("air force")
