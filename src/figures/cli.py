@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import os
 import sys
 import traceback
 from collections.abc import Sequence
@@ -146,6 +147,9 @@ def main(argv: Sequence[str] | None = None, stdout: IO[str] | None = None, stder
         return int(exc.code or 0)
     try:
         return COMMANDS[args.command](args, stdout, stderr)
+    except BrokenPipeError:  # "figures extract ... | head": the reader has what it wanted
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     except (FiguresError, OSError) as exc:
         if getattr(args, "verbose", False):
             traceback.print_exc(file=stderr)
