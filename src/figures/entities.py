@@ -131,20 +131,13 @@ def _noun_phrase(text: str, position: int, limit: int) -> tuple[list[str], int, 
         words.append(lower)
         end = cursor = match.end()
         if _is_plural(word) or len(words) >= _MAX_WORDS:
-            if lower in relational or singular(lower) in relational:
-                of = _OF.match(text, cursor, limit)
-                if of is not None:
-                    rest, _, rest_end = _noun_phrase(text, of.end(), limit)
-                    if rest:
-                        words += ["of", *rest]
-                        end = rest_end
             break
         if lower.endswith(("ed", "ing")) and len(words) > 1 and lower not in relational:
             words.pop()  # "one drone launched": a verb after the noun
             end = match.start(1)
             break
-    # a singular relational head ("a 30-day cessation of hostilities")
-    if words and words[-1] in relational and "of" not in words:
+    # a relational head keeps its "of ..." ("27 heads of state", "a cessation of hostilities")
+    if words and (words[-1] in relational or singular(words[-1]) in relational):
         of = _OF.match(text, end, limit)
         if of is not None:
             rest, _, rest_end = _noun_phrase(text, of.end(), limit)

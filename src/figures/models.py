@@ -134,7 +134,8 @@ class NumberMention:
     ``kind`` says how to read it: a plain ``cardinal``; a ``fraction`` (``half``,
     ``one-fifth``); a ``multiplier`` (``twice``); a ``vague`` size (``dozens``).
     ``high`` is set for a range written as one token group (``10-15``).
-    ``suffix_unit`` carries a unit glued to the number (``$``, ``%``, ``-day``).
+    ``currency`` is the ISO code of a sign written before it (``$5`` -> USD);
+    ``hyphen_unit`` the word after its hyphen (``30-day`` -> ``day``).
     """
 
     start: int

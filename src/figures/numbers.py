@@ -161,14 +161,6 @@ def _anchor_before() -> regex.Pattern[str]:
 
 
 @cache
-def _anchor_after() -> regex.Pattern[str]:
-    units = _time_units()
-    return regex.compile(
-        rf"(?i:\s*-?\s*(?:{units})s?\b(?:\s+(?:ago|later|earlier|before|after|into|prior|since|from\s+now|back|on)\b)?)"
-    )
-
-
-@cache
 def _unit_after() -> regex.Pattern[str]:
     return regex.compile(rf"(?i:\s*-?\s*(?:{_time_units()})s?\b)")
 
