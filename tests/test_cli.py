@@ -34,14 +34,23 @@ def test_extract_seeds_to_csv_and_verify(tmp_path: Path, seeds_jsonl: Path) -> N
     assert code == 0 and text.startswith("ok:")
 
 
-def test_verify_names_a_tampered_row(tmp_path: Path, seeds_jsonl: Path) -> None:
+def _verify_tampered(tmp_path: Path, seeds_jsonl: Path, tamper) -> tuple[int, str, list[dict]]:
+    """Export the seeds as JSON Lines, let ``tamper`` change the rows, and verify the result."""
     out = tmp_path / "claims.jsonl"
     assert run("extract", str(seeds_jsonl), "-o", str(out))[0] == 0
     rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
-    rows[3]["value"] = "999"
-    rows[5]["start"] += 1
+    tamper(rows)
     out.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
     code, text, _ = run("verify", str(out), "--sources", str(seeds_jsonl))
+    return code, text, rows
+
+
+def test_verify_names_a_tampered_row(tmp_path: Path, seeds_jsonl: Path) -> None:
+    def tamper(rows: list[dict]) -> None:
+        rows[3]["value"] = "999"
+        rows[5]["start"] += 1
+
+    code, text, rows = _verify_tampered(tmp_path, seeds_jsonl, tamper)
     assert code == 1
     assert f"row 4 ({rows[3]['id']}): value 999" in text
     assert f"row 6 ({rows[5]['id']}): surface" in text
@@ -96,15 +105,16 @@ def test_python_dash_m(tmp_path: Path) -> None:
 
 
 def test_verify_checks_time_and_speaker_spans(tmp_path: Path, seeds_jsonl: Path) -> None:
-    out = tmp_path / "claims.jsonl"
-    assert run("extract", str(seeds_jsonl), "-o", str(out))[0] == 0
-    rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
-    timed = next(i for i, r in enumerate(rows) if r["time_text"])
-    spoken = next(i for i, r in enumerate(rows) if r["speaker"] and i != timed)
-    rows[timed]["time_text_start"] += 2
-    rows[spoken]["speaker"] = "Joe Biden"
-    out.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
-    code, text, _ = run("verify", str(out), "--sources", str(seeds_jsonl))
+    picked: dict[str, int] = {}
+
+    def tamper(rows: list[dict]) -> None:
+        picked["timed"] = next(i for i, r in enumerate(rows) if r["time_text"])
+        picked["spoken"] = next(i for i, r in enumerate(rows) if r["speaker"] and i != picked["timed"])
+        rows[picked["timed"]]["time_text_start"] += 2
+        rows[picked["spoken"]]["speaker"] = "Joe Biden"
+
+    code, text, rows = _verify_tampered(tmp_path, seeds_jsonl, tamper)
+    timed, spoken = picked["timed"], picked["spoken"]
     assert code == 1
     assert f"row {timed + 1} ({rows[timed]['id']}): time_text" in text
     assert f"row {spoken + 1} ({rows[spoken]['id']}): speaker 'Joe Biden'" in text
