@@ -72,6 +72,7 @@ class Figure(BaseModel):
 
     id: str = Field(description="stable id: the same document text always gives the same ids")
     doc: str = Field(description="id of the document")
+    published: dt.date | None = Field(default=None, description="publication date of the document, if known")
     surface: str = Field(description="the exact characters of the claim: text[start:end]")
     start: int = Field(ge=0, description="offset of the surface in the document text")
     end: int = Field(ge=0)

@@ -62,7 +62,7 @@ def extract_document(document: Document) -> list[Figure]:
         span = (s.start, max(s.end, draft.end)) if s else (0, len(text))
         q = draft.q
         figures.append(records.build(
-            document.id, text, draft.start, draft.end, span, q.value, q.low, q.high, q.qualifier,
+            document.id, document.published, text, draft.start, draft.end, span, q.value, q.low, q.high, q.qualifier,
             draft.unit, draft.entity, draft.category,  # type: ignore[arg-type]
             window, speaker,
         ))

@@ -7,6 +7,7 @@ row by row.
 
 from __future__ import annotations
 
+import datetime as dt
 from decimal import Decimal
 
 from .models import Category, Figure, Qualifier, SpeakerMention, TimeExpression
@@ -18,14 +19,14 @@ def figure_id(doc: str, start: int, end: int) -> str:
 
 
 def build(
-    doc: str, text: str, start: int, end: int, sentence: tuple[int, int],
+    doc: str, published: dt.date | None, text: str, start: int, end: int, sentence: tuple[int, int],
     value: Decimal | None, low: Decimal | None, high: Decimal | None, qualifier: Qualifier,
     unit: str | None, entity: str | None, category: Category,
     window: TimeExpression | None, speaker: SpeakerMention | None,
 ) -> Figure:
     """A validated figure record."""
     return Figure(
-        id=figure_id(doc, start, end), doc=doc, surface=text[start:end], start=start, end=end,
+        id=figure_id(doc, start, end), doc=doc, published=published, surface=text[start:end], start=start, end=end,
         sentence=text[sentence[0]:sentence[1]],
         value=value, low=low, high=high, qualifier=qualifier,
         unit=unit, entity=entity, category=category,
