@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+import figures
 from figures.cli import main, parser
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -84,7 +85,7 @@ def test_output_is_not_left_half_written(tmp_path: Path, monkeypatch: pytest.Mon
 
 def test_misuse_is_one_clear_line(tmp_path: Path) -> None:
     code, _, err = run("extract", str(tmp_path), "-o", str(tmp_path / "out.xls"))
-    assert code == 1 and err.strip().count("\n") == 0 and "unknown output format" in err
+    assert code == 1 and err.strip().count("\n") == 0 and "unknown format '.xls'" in err
     code, _, err = run("extract", "x.txt", "--published", "11/05/2025")
     assert code == 2 and "ISO date" in err and "--published" in err
 
@@ -127,3 +128,18 @@ def test_published_is_the_fallback_date(tmp_path: Path) -> None:
     [row] = list(csv.DictReader(io.StringIO(out.lstrip("\ufeff"))))
     assert row["time_text"] == "overnight" and row["time_end"] == "2025-05-11"
     assert row["speaker"].lower().endswith("air force")
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".jsonl", ".parquet", ".xlsx"])
+def test_extract_writes_every_format(tmp_path: Path, seeds_jsonl: Path, suffix: str) -> None:
+    out = tmp_path / f"claims{suffix}"
+    assert main(["extract", str(seeds_jsonl), "-o", str(out)]) == 0
+    assert out.stat().st_size > 1000
+    assert [p.name for p in tmp_path.iterdir()] == [out.name]  # no temporary file left beside it
+    if suffix == ".xlsx":
+        import openpyxl
+
+        book = openpyxl.load_workbook(out, read_only=True)
+        assert book.sheetnames == ["figures", "documents"]
+    else:
+        assert len(figures.read(out)) > 30

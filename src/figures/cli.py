@@ -8,7 +8,10 @@ Exit codes: 0 all well; 1 something failed (a document, a row); 2 misuse.
 from __future__ import annotations
 
 import argparse
+import contextlib
+import csv
 import datetime as dt
+import json
 import os
 import sys
 import traceback
@@ -18,7 +21,9 @@ from typing import IO
 from . import __version__
 from .errors import FiguresError, InputError, SettingError
 from .export import files
+from .export.package import open_package
 from .pipeline import extract_many
+from .stats import FACETS, stats
 from .verify import verify
 
 PROG = "figures"
@@ -28,9 +33,16 @@ Read articles and write one row per numeric claim.
 
 PATH may be a .txt file (one article), a folder (read recursively, in sorted
 order) or a .jsonl corpus (one article per line: id, text, optional published,
-url, source). The output format follows the suffix of -o: .csv (for
-spreadsheets: UTF-8 with BOM, formula-safe) or .jsonl. Without -o, CSV goes to
-standard output.
+url, source). The output format follows the suffix of -o:
+
+  .csv      for spreadsheets: UTF-8 with BOM, formula-safe
+  .jsonl    one figure per line, exact decimals as strings
+  .xlsx     a workbook: figures (typed, filterable) and documents sheets
+  .parquet  typed columns for data teams
+
+--package DIR writes a Frictionless data package: plain CSV of figures and
+documents, described by a datapackage.json generated from the models. Without
+-o or --package, CSV goes to standard output. Files appear whole or not at all.
 
 A document's date (to resolve "yesterday" or "May 7") comes from its
 'published' field, else its own header, else --published.
@@ -38,6 +50,17 @@ A document's date (to resolve "yesterday" or "May 7") comes from its
 examples:
   figures extract seeds/ -o claims.csv
   figures extract corpus.jsonl -o claims.jsonl --published 2025-05-11
+  figures extract seeds/ -o claims.xlsx --package claims/
+"""
+
+STATS_HELP = """\
+Size up a dataset: how many figures per category (or speaker, unit, document,
+qualifier, entity), and for each unit the sum, min and max of the values.
+Ranges count toward min and max, not the sum.
+
+examples:
+  figures stats claims.csv
+  figures stats claims.parquet --by speaker --json
 """
 
 VERIFY_HELP = """\
@@ -78,7 +101,9 @@ def parser() -> argparse.ArgumentParser:
     extract = commands.add_parser("extract", help="extract figures from articles", description=EXTRACT_HELP,
                                   formatter_class=argparse.RawDescriptionHelpFormatter)
     extract.add_argument("paths", nargs="+", metavar="PATH", help=".txt file, folder or .jsonl corpus")
-    extract.add_argument("-o", "--output", metavar="OUT", help="output file, .csv or .jsonl (default: CSV on stdout)")
+    extract.add_argument("-o", "--output", metavar="OUT",
+                         help="output file: .csv, .jsonl, .xlsx or .parquet (default: CSV on stdout)")
+    extract.add_argument("--package", metavar="DIR", help="also write a Frictionless data package into DIR")
     extract.add_argument("--published", type=_date, metavar="DATE",
                          help="date of documents that give none (YYYY-MM-DD)")
     extract.add_argument("--encoding-errors", choices=("strict", "replace"), default="strict",
@@ -90,28 +115,35 @@ def parser() -> argparse.ArgumentParser:
     check.add_argument("dataset", metavar="DATASET", help="an export: .csv or .jsonl")
     check.add_argument("--sources", nargs="+", required=True, metavar="PATH", help="the articles it was made from")
     check.add_argument("-v", "--verbose", action="store_true", help="show tracebacks of errors")
+
+    facets = commands.add_parser("stats", help="count figures by a facet; sum, min, max by unit",
+                                 description=STATS_HELP, formatter_class=argparse.RawDescriptionHelpFormatter)
+    facets.add_argument("dataset", metavar="DATASET", help="an export: .csv, .jsonl or .parquet")
+    facets.add_argument("--by", choices=FACETS, default="category", help="the facet to count by (default: category)")
+    shape = facets.add_mutually_exclusive_group()
+    shape.add_argument("--json", action="store_true", help="print JSON")
+    shape.add_argument("--csv", action="store_true", help="print CSV: facet, key, figures, ranges, sum, min, max")
+    facets.add_argument("-v", "--verbose", action="store_true", help="show tracebacks of errors")
     return top
 
 
 def _extract(args: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> int:
     failures = 0
-
-    def run(stream: IO[str], fmt: str) -> None:
-        nonlocal failures
-        out = files.writer(stream, fmt)
+    with contextlib.ExitStack() as outputs:
+        writers: list[files.Writer] = []
+        if args.output:
+            writers.append(outputs.enter_context(files.open_output(args.output)))
+        if args.package:
+            writers.append(outputs.enter_context(open_package(args.package)))
+        if not writers:
+            writers.append(files.writer(stdout, "csv"))
         for item in extract_many(args.paths, args.published, args.encoding_errors):
             if isinstance(item, InputError):
                 failures += 1
                 stderr.write(f"{PROG}: error: {item}\n")
                 continue
-            out.write(item[1])
-
-    if args.output:
-        fmt = files.format_of(args.output)
-        with files.atomic_writer(args.output) as stream:
-            run(stream, fmt)
-    else:
-        run(stdout, "csv")
+            for out in writers:
+                out.add(*item)
     if failures:
         stderr.write(f"{PROG}: {failures} document(s) could not be read; the others were written\n")
     return 1 if failures else 0
@@ -131,7 +163,41 @@ def _verify(args: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> int:
     return 0
 
 
-COMMANDS = {"extract": _extract, "verify": _verify}
+def _stats(args: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> int:
+    result = stats(files.read(args.dataset), args.by)
+    data = result.as_dict()
+    if args.json:
+        stdout.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+        return 0
+    if args.csv:
+        out = csv.writer(stdout, lineterminator="\n")
+        out.writerow(["facet", "key", "figures", "ranges", "sum", "min", "max"])
+        for row in data["counts"]:
+            out.writerow([args.by, row[args.by], row["figures"], "", "", "", ""])
+        for row in data["units"]:
+            out.writerow(["unit", row["unit"], row["figures"], row["ranges"], row["sum"] or "", row["min"] or "",
+                          row["max"] or ""])
+        return 0
+    stdout.write(f"{data['figures']} figure(s) in {data['documents']} document(s)\n\n")
+    stdout.write(_table([args.by, "figures"], [[r[args.by], r["figures"]] for r in data["counts"]]))
+    stdout.write("\n")
+    columns = ["unit", "figures", "ranges", "sum", "min", "max"]
+    stdout.write(_table(columns, [[r[c] for c in columns] for r in data["units"]]))
+    return 0
+
+
+def _table(header: list[str], rows: list[list[object]]) -> str:
+    """A plain aligned text table: the key column left, the numbers right."""
+    cells = [header] + [["" if v is None else str(v) for v in row] for row in rows]
+    widths = [max(len(row[i]) for row in cells) for i in range(len(header))]
+    lines = []
+    for row in cells:
+        parts = [row[0].ljust(widths[0])] + [cell.rjust(w) for cell, w in zip(row[1:], widths[1:], strict=True)]
+        lines.append("  ".join(parts).rstrip() + "\n")
+    return "".join(lines)
+
+
+COMMANDS = {"extract": _extract, "verify": _verify, "stats": _stats}
 
 
 def main(argv: Sequence[str] | None = None, stdout: IO[str] | None = None, stderr: IO[str] | None = None) -> int:

@@ -1,4 +1,13 @@
-"""CSV and JSON Lines exports, written atomically and read back exactly.
+"""Export files: every format written atomically and read back exactly.
+
+A writer takes one document at a time (``add(document, figures)``) so a
+corpus streams through it; :func:`open_output` picks the writer from the file
+suffix and renames the finished file into place only when all went well:
+
+* ``.csv``     — for spreadsheets (below);
+* ``.jsonl``   — one figure per line;
+* ``.xlsx``    — a workbook with a figures sheet and a documents sheet (:mod:`.xlsx`);
+* ``.parquet`` — typed columns for data teams (:mod:`.parquet`).
 
 CSV is made for spreadsheets: UTF-8 with a BOM, CRLF line ends, the fixed
 column order of :data:`figures.models.COLUMNS`, and no text cell that a
@@ -6,6 +15,10 @@ spreadsheet would run as a formula. A text cell starting with ``=``, ``+``,
 ``-``, ``@``, a tab or a carriage return is written with a leading ``'``; a
 cell that itself starts with ``'`` gets one more, so :func:`read` can undo the
 escaping exactly. Empty cells are nulls.
+
+A CSV written without its BOM (as in a data package, :mod:`.package`) is for
+programs, not spreadsheets: it is not escaped, and :func:`read` knows it by
+the missing BOM.
 
 JSON Lines holds one figure per line; values and bounds are strings of exact
 decimals (``"1100000000"``) so that no reader turns them into floats.
@@ -18,17 +31,18 @@ import csv
 import json
 import os
 import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import IO
+from typing import IO, Protocol
 
 import pandas as pd
 
 from ..errors import ExportError
-from ..models import COLUMNS, Figure
+from ..models import COLUMNS, Document, Figure
 from .table import TEXT_COLUMNS, typed
 
-FORMATS = {".csv": "csv", ".jsonl": "jsonl"}
+FORMATS = {".csv": "csv", ".jsonl": "jsonl", ".xlsx": "xlsx", ".parquet": "parquet"}
+READABLE = ("csv", "jsonl", "parquet")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "'")
 _ESCAPED = frozenset(TEXT_COLUMNS)
 
@@ -37,7 +51,7 @@ def format_of(path: str | Path) -> str:
     """``csv`` or ``jsonl`` from a file name; an :class:`ExportError` for anything else."""
     suffix = Path(path).suffix.lower()
     if suffix not in FORMATS:
-        raise ExportError(f"{path}: unknown output format {suffix or '(none)'!r}; use .csv or .jsonl")
+        raise ExportError(f"{path}: unknown format {suffix or '(none)'!r}; use .csv, .jsonl, .xlsx or .parquet")
     return FORMATS[suffix]
 
 
@@ -51,33 +65,45 @@ def unescape_cell(text: str) -> str:
     return text[1:] if text.startswith("'") and text[1:].startswith(_FORMULA_START) else text
 
 
-def csv_row(figure: Figure) -> list[str]:
-    """One figure as CSV cells in column order."""
+def csv_row(figure: Figure, escape: bool = True) -> list[str]:
+    """One figure as CSV cells in column order (text cells formula-escaped unless ``escape`` is false)."""
     data = figure.model_dump(mode="json")
     cells = []
     for column in COLUMNS:
         value = data[column]
         if value is None:
             cells.append("")
-        elif column in _ESCAPED:
+        elif escape and column in _ESCAPED:
             cells.append(escape_cell(str(value)))
         else:
             cells.append(str(value))
     return cells
 
 
+class Writer(Protocol):
+    """What every export writer does: take each document's figures, then finish."""
+
+    def add(self, document: Document | None, figures: Iterable[Figure]) -> None: ...
+
+    def close(self) -> None: ...
+
+
 class CsvWriter:
-    """Writes figures as spreadsheet-safe CSV to an open text stream."""
+    """Writes figures as CSV to an open text stream: spreadsheet-safe with ``bom``, plain without."""
 
     def __init__(self, stream: IO[str], bom: bool = True) -> None:
         if bom:
             stream.write("\ufeff")
+        self._escape = bom
         self._writer = csv.writer(stream, lineterminator="\r\n")
         self._writer.writerow(COLUMNS)
 
-    def write(self, figures: Iterable[Figure]) -> None:
+    def add(self, document: Document | None, figures: Iterable[Figure]) -> None:
         for figure in figures:
-            self._writer.writerow(csv_row(figure))
+            self._writer.writerow(csv_row(figure, self._escape))
+
+    def close(self) -> None:
+        pass
 
 
 class JsonlWriter:
@@ -86,31 +112,34 @@ class JsonlWriter:
     def __init__(self, stream: IO[str]) -> None:
         self._stream = stream
 
-    def write(self, figures: Iterable[Figure]) -> None:
+    def add(self, document: Document | None, figures: Iterable[Figure]) -> None:
         for figure in figures:
             self._stream.write(json.dumps(figure.model_dump(mode="json"), ensure_ascii=False) + "\n")
 
+    def close(self) -> None:
+        pass
+
 
 def writer(stream: IO[str], fmt: str) -> CsvWriter | JsonlWriter:
-    """A writer of format ``fmt`` (``csv`` or ``jsonl``) on ``stream``."""
+    """A text writer of format ``fmt`` (``csv`` or ``jsonl``) on ``stream``."""
     return CsvWriter(stream) if fmt == "csv" else JsonlWriter(stream)
 
 
 @contextlib.contextmanager
-def atomic_writer(path: str | Path) -> Iterator[IO[str]]:
-    """A text stream whose content replaces ``path`` only when the block ends without error.
+def atomic_path(path: str | Path) -> Iterator[Path]:
+    """A temporary path beside ``path`` that is renamed to ``path`` when the block ends without error.
 
-    The data goes to a temporary file beside ``path`` that is renamed into place:
-    an interrupted run never leaves a half-written file where a whole one was expected.
+    An interrupted run (an exception, Ctrl-C, a full disk) removes the temporary
+    file, so it never leaves a half-written file where a whole one was expected.
     """
     target = Path(path)
     try:
         fd, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent or ".")
+        os.close(fd)
     except OSError as exc:
         raise ExportError(f"{path}: cannot be written: {exc.strerror or exc}") from None
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as stream:
-            yield stream
+        yield Path(temp)
         os.replace(temp, target)
     except BaseException:
         with contextlib.suppress(OSError):
@@ -118,9 +147,46 @@ def atomic_writer(path: str | Path) -> Iterator[IO[str]]:
         raise
 
 
-def write(figures: Iterable[Figure], path: str | Path) -> int:
-    """Write figures to ``path`` (format from its suffix), atomically; returns how many."""
+@contextlib.contextmanager
+def atomic_writer(path: str | Path) -> Iterator[IO[str]]:
+    """A UTF-8 text stream whose content replaces ``path`` only when the block ends without error."""
+    with atomic_path(path) as temp, open(temp, "w", encoding="utf-8", newline="") as stream:
+        yield stream
+
+
+@contextlib.contextmanager
+def open_output(path: str | Path) -> Iterator[Writer]:
+    """The writer for ``path``'s format; the file appears, whole, when the block ends without error."""
     fmt = format_of(path)
+    if fmt in ("csv", "jsonl"):
+        with atomic_writer(path) as stream:
+            out = writer(stream, fmt)
+            yield out
+            out.close()
+        return
+    with atomic_path(path) as temp:
+        out = _binary_writer(fmt, temp, path)
+        try:
+            yield out
+        finally:
+            out.close()
+
+
+def _binary_writer(fmt: str, temp: Path, path: str | Path) -> Writer:
+    if fmt == "xlsx":
+        from .xlsx import XlsxWriter
+
+        return XlsxWriter(temp, path)
+    from .parquet import ParquetWriter
+
+    return ParquetWriter(temp, path)
+
+
+def write(figures: Iterable[Figure], path: str | Path, documents: Sequence[Document] = ()) -> int:
+    """Write figures to ``path`` (format from its suffix), atomically; returns how many.
+
+    ``documents`` fills the documents sheet of an XLSX workbook; other formats ignore it.
+    """
     count = 0
 
     def counted() -> Iterator[Figure]:
@@ -129,21 +195,40 @@ def write(figures: Iterable[Figure], path: str | Path) -> int:
             count += 1
             yield figure
 
-    with atomic_writer(path) as stream:
-        writer(stream, fmt).write(counted())
+    with open_output(path) as out:
+        if documents:
+            figures = list(counted())
+            by_doc: dict[str, list[Figure]] = {}
+            for figure in figures:
+                by_doc.setdefault(figure.doc, []).append(figure)
+            for document in documents:
+                out.add(document, by_doc.pop(document.id, []))
+            for rest in by_doc.values():
+                out.add(None, rest)
+        else:
+            out.add(None, counted())
     return count
 
 
 def read(path: str | Path) -> pd.DataFrame:
-    """An export (CSV or JSON Lines) as a typed DataFrame; CSV escaping undone, text stays text."""
+    """An export (CSV, JSON Lines or Parquet) as a typed DataFrame; CSV escaping undone, text stays text."""
     fmt = format_of(path)
+    if fmt not in READABLE:
+        raise ExportError(f"{path}: {fmt} is written for people, not read back; read a .csv, .jsonl or .parquet")
+    if fmt == "parquet":
+        from .parquet import read_parquet
+
+        return read_parquet(path)
     try:
-        with open(path, encoding="utf-8-sig", newline="") as handle:
+        with open(path, encoding="utf-8", newline="") as handle:
+            spreadsheet = handle.read(1) == "\ufeff"
+            if not spreadsheet:
+                handle.seek(0)
             if fmt == "csv":
                 rows = []
                 reader = csv.DictReader(handle)
                 for row in reader:
-                    rows.append({k: (None if v == "" else unescape_cell(v) if k in _ESCAPED else v)
+                    rows.append({k: (None if v == "" else unescape_cell(v) if spreadsheet and k in _ESCAPED else v)
                                  for k, v in row.items()})
             else:
                 rows = [json.loads(line) for line in handle if line.strip()]
