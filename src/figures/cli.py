@@ -18,7 +18,7 @@ import traceback
 from collections.abc import Sequence
 from typing import IO
 
-from . import __version__
+from . import __version__, diffing, scoring
 from .errors import FiguresError, InputError, SettingError
 from .export import files
 from .export.package import open_package
@@ -51,6 +51,29 @@ examples:
   figures extract seeds/ -o claims.csv
   figures extract corpus.jsonl -o claims.jsonl --published 2025-05-11
   figures extract seeds/ -o claims.xlsx --package claims/
+"""
+
+SCORE_HELP = """\
+Score an export against hand-checked gold (JSON Lines in the format of the
+gold guideline): precision, recall and F1 of detection, and the accuracy of
+each field (qualifier, unit, entity, category, time, speaker) over the
+figures both agree on. A predicted figure matches a gold one in the same
+document when their spans overlap and their numbers agree.
+
+examples:
+  figures score gold.jsonl claims.csv
+  figures score gold.jsonl claims.jsonl --show 20
+  figures score gold.jsonl claims.parquet --json
+"""
+
+DIFF_HELP = """\
+Compare two exports of the same corpus: figures added, removed and changed,
+field by field. Figures are matched by id, then by overlapping spans.
+--fail-on-change exits 1 when anything differs, for CI.
+
+examples:
+  figures diff before.csv after.csv
+  figures diff snapshot.jsonl new.jsonl --fail-on-change --json
 """
 
 STATS_HELP = """\
@@ -115,6 +138,23 @@ def parser() -> argparse.ArgumentParser:
     check.add_argument("dataset", metavar="DATASET", help="an export: .csv or .jsonl")
     check.add_argument("--sources", nargs="+", required=True, metavar="PATH", help="the articles it was made from")
     check.add_argument("-v", "--verbose", action="store_true", help="show tracebacks of errors")
+
+    grade = commands.add_parser("score", help="score an export against gold", description=SCORE_HELP,
+                                formatter_class=argparse.RawDescriptionHelpFormatter)
+    grade.add_argument("gold", metavar="GOLD", help="gold figures: .jsonl (or .csv)")
+    grade.add_argument("pred", metavar="PRED", help="an export: .csv, .jsonl or .parquet")
+    grade.add_argument("--docs", metavar="A,B", help="score only these documents (default: all gold documents)")
+    grade.add_argument("--show", type=int, default=0, metavar="N", help="list up to N misses, spurious figures and field errors")
+    grade.add_argument("--json", action="store_true", help="print the summary as JSON")
+    grade.add_argument("-v", "--verbose", action="store_true", help="show tracebacks of errors")
+
+    changes = commands.add_parser("diff", help="figures added, removed and changed between two exports",
+                                  description=DIFF_HELP, formatter_class=argparse.RawDescriptionHelpFormatter)
+    changes.add_argument("old", metavar="OLD", help="the earlier export")
+    changes.add_argument("new", metavar="NEW", help="the later export")
+    changes.add_argument("--fail-on-change", action="store_true", help="exit 1 when anything differs")
+    changes.add_argument("--json", action="store_true", help="print JSON")
+    changes.add_argument("-v", "--verbose", action="store_true", help="show tracebacks of errors")
 
     facets = commands.add_parser("stats", help="count figures by a facet; sum, min, max by unit",
                                  description=STATS_HELP, formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -197,7 +237,28 @@ def _table(header: list[str], rows: list[list[object]]) -> str:
     return "".join(lines)
 
 
-COMMANDS = {"extract": _extract, "verify": _verify, "stats": _stats}
+def _score(args: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> int:
+    docs = set(args.docs.split(",")) if args.docs else None
+    result = scoring.score(scoring.load(args.gold), scoring.load(args.pred), docs)
+    if args.json:
+        if args.show:
+            stdout.write(scoring.report(result, args.show).rsplit("gold ", 1)[0])
+        stdout.write(json.dumps(result.summary()) + "\n")
+    else:
+        stdout.write(scoring.report(result, args.show))
+    return 0
+
+
+def _diff(args: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> int:
+    result = diffing.diff(files.read(args.old), files.read(args.new))
+    if args.json:
+        stdout.write(json.dumps(result.as_dict(), indent=2, ensure_ascii=False) + "\n")
+    else:
+        stdout.write(result.report())
+    return 1 if args.fail_on_change and result.any else 0
+
+
+COMMANDS = {"extract": _extract, "verify": _verify, "score": _score, "diff": _diff, "stats": _stats}
 
 
 def main(argv: Sequence[str] | None = None, stdout: IO[str] | None = None, stderr: IO[str] | None = None) -> int:
