@@ -143,3 +143,22 @@ def test_extract_writes_every_format(tmp_path: Path, seeds_jsonl: Path, suffix: 
         assert book.sheetnames == ["figures", "documents"]
     else:
         assert len(figures.read(out)) > 30
+
+
+def test_compare_writes_claims_and_members(tmp_path: Path) -> None:
+    corpus = tmp_path / "c.jsonl"
+    corpus.write_text(
+        json.dumps({"id": "a", "published": "2025-05-11",
+                    "text": "Ukraine's air force said Russia launched 120 drones overnight on Saturday."}) + "\n"
+        + json.dumps({"id": "b", "published": "2025-05-11",
+                      "text": "Russia's defence ministry said it downed 100 UAVs overnight on Saturday."})
+        + "\n", encoding="utf-8")
+    claims = tmp_path / "claims.csv"
+    assert main(["extract", str(corpus), "-o", str(claims)]) == 0
+    out = tmp_path / "groups.jsonl"
+    assert main(["compare", str(claims), "-o", str(out), "--long"]) == 0
+    members = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert {m["doc"] for m in members} == {"a", "b"} and len({m["group"] for m in members}) == 1
+    assert all(isinstance(m["value"], str) for m in members)  # exact decimals as text
+    code, _, err = run("compare", str(claims), "--tolerance", "two")
+    assert code == 2 and "tolerance" in err

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
+from .compare import compare
 from .errors import DataFileError, ExportError, FiguresError, InputError, SettingError
 from .export import frame
 from .export import read
@@ -24,6 +25,7 @@ __all__ = [
     "InputError",
     "SettingError",
     "__version__",
+    "compare",
     "extract",
     "extract_document",
     "extract_many",

@@ -40,8 +40,9 @@ def _cues() -> dict[str, Cues]:
 
 
 def _head(entity: str) -> str:
-    """The head word of an entity: ``aid worker`` -> ``worker``, ``head of state`` -> ``head``."""
-    words = entity.split(" of ")[0].split()
+    """The head word of an entity: ``aid worker`` -> ``worker``, ``head of state`` -> ``head``,
+    ``moratorium on energy strike`` -> ``moratorium``."""
+    words = regex.split(r" (?:of|on|against|to|in) ", entity, maxsplit=1)[0].split()
     return words[-1] if words else entity
 
 

@@ -16,13 +16,20 @@ import os
 import sys
 import traceback
 from collections.abc import Sequence
+from decimal import Decimal
+from pathlib import Path
 from typing import IO
 
+import pandas as pd
+
 from . import __version__, diffing, scoring
-from .errors import FiguresError, InputError, SettingError
+from .compare import compare, read_synonyms
+from .errors import ExportError, FiguresError, InputError, SettingError
 from .export import files
 from .export.package import open_package
 from .pipeline import extract_many
+from .progress import Progress
+from .models import decimal_text
 from .stats import FACETS, stats
 from .verify import verify
 
@@ -74,6 +81,22 @@ field by field. Figures are matched by id, then by overlapping spans.
 examples:
   figures diff before.csv after.csv
   figures diff snapshot.jsonl new.jsonl --fail-on-change --json
+"""
+
+COMPARE_HELP = """\
+Who says how many: group the figures of a dataset that speak of the same
+quantity (same category, same counted thing once synonyms are read, units of
+one dimension, time windows that do not conflict) and set every source's
+number side by side: how many independent sources give it, the value they
+agree on, or the spread and who disagrees.
+
+One row per claim; --long gives one row per figure with its group. Claims
+that only one figure makes are left out unless --singles.
+
+examples:
+  figures compare claims.csv
+  figures compare claims.jsonl -o compared.csv --long
+  figures compare claims.csv --tolerance 0.2 --synonyms my_synonyms.tsv
 """
 
 STATS_HELP = """\
@@ -129,6 +152,9 @@ def parser() -> argparse.ArgumentParser:
     extract.add_argument("--package", metavar="DIR", help="also write a Frictionless data package into DIR")
     extract.add_argument("--published", type=_date, metavar="DATE",
                          help="date of documents that give none (YYYY-MM-DD)")
+    extract.add_argument("-j", "--jobs", type=int, default=1, metavar="N",
+                         help="worker processes (0: one per CPU); the output is the same as with one")
+    extract.add_argument("-q", "--quiet", action="store_true", help="no progress line on a terminal")
     extract.add_argument("--encoding-errors", choices=("strict", "replace"), default="strict",
                          help="what to do with bytes that are not UTF-8: fail the document (default) or replace them")
     extract.add_argument("-v", "--verbose", action="store_true", help="show tracebacks of errors")
@@ -156,6 +182,18 @@ def parser() -> argparse.ArgumentParser:
     changes.add_argument("--json", action="store_true", help="print JSON")
     changes.add_argument("-v", "--verbose", action="store_true", help="show tracebacks of errors")
 
+    claims = commands.add_parser("compare", help="who says how many: one claim across sources",
+                                 description=COMPARE_HELP, formatter_class=argparse.RawDescriptionHelpFormatter)
+    claims.add_argument("dataset", metavar="DATASET", help="an export: .csv, .jsonl or .parquet")
+    claims.add_argument("-o", "--output", metavar="OUT", help="output file: .csv or .jsonl (default: CSV on stdout)")
+    claims.add_argument("--long", action="store_true", help="one row per figure instead of one per claim")
+    claims.add_argument("--singles", action="store_true", help="keep claims that only one figure makes")
+    claims.add_argument("--tolerance", default="0.1", metavar="SHARE",
+                        help="how far 'about' reaches, as a share of the value (default: 0.1, i.e. ±10%%)")
+    claims.add_argument("--synonyms", metavar="TSV",
+                        help="more synonyms of counted things, in the format of data/synonyms.tsv")
+    claims.add_argument("-v", "--verbose", action="store_true", help="show tracebacks of errors")
+
     facets = commands.add_parser("stats", help="count figures by a facet; sum, min, max by unit",
                                  description=STATS_HELP, formatter_class=argparse.RawDescriptionHelpFormatter)
     facets.add_argument("dataset", metavar="DATASET", help="an export: .csv, .jsonl or .parquet")
@@ -177,16 +215,37 @@ def _extract(args: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> int:
             writers.append(outputs.enter_context(open_package(args.package)))
         if not writers:
             writers.append(files.writer(stdout, "csv"))
-        for item in extract_many(args.paths, args.published, args.encoding_errors):
+        progress = Progress(stderr, _input_bytes(args.paths), enabled=False if args.quiet else None)
+        for item in extract_many(args.paths, args.published, args.encoding_errors, args.jobs):
             if isinstance(item, InputError):
                 failures += 1
+                progress.update(errors=1)
+                _clear_line(progress, stderr)
                 stderr.write(f"{PROG}: error: {item}\n")
                 continue
             for out in writers:
                 out.add(*item)
+            progress.update(documents=1, figures=len(item[1]), chars=len(item[0].text))
+        progress.close()
     if failures:
         stderr.write(f"{PROG}: {failures} document(s) could not be read; the others were written\n")
     return 1 if failures else 0
+
+
+def _input_bytes(paths: Sequence[str]) -> int:
+    """The size of the input files, for the progress line's percentage (0 if unknown)."""
+    total = 0
+    for raw in paths:
+        for root, _, names in os.walk(raw) if os.path.isdir(raw) else [("", [], [raw])]:
+            for name in names:
+                with contextlib.suppress(OSError):
+                    total += os.path.getsize(os.path.join(root, name))
+    return total
+
+
+def _clear_line(progress: Progress, stream: IO[str]) -> None:
+    if progress.documents and stream.isatty():
+        stream.write("\r" + " " * 78 + "\r")
 
 
 def _verify(args: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> int:
@@ -258,7 +317,46 @@ def _diff(args: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> int:
     return 1 if args.fail_on_change and result.any else 0
 
 
-COMMANDS = {"extract": _extract, "verify": _verify, "score": _score, "diff": _diff, "stats": _stats}
+def _claim_cell(value: object) -> object:
+    """A cell of the compare table, ready to write: exact decimals as plain text, dates in ISO."""
+    if isinstance(value, Decimal):
+        return decimal_text(value)
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return value
+
+
+def _write_claims(claims: pd.DataFrame, stream: IO[str], fmt: str) -> None:
+    """The compare table as spreadsheet-safe CSV (as extract writes it) or as JSON Lines."""
+    if fmt == "jsonl":
+        for row in claims.to_dict("records"):
+            stream.write(json.dumps({k: _claim_cell(v) for k, v in row.items()}, ensure_ascii=False) + "\n")
+        return
+    stream.write("\ufeff")
+    out = csv.writer(stream, lineterminator="\r\n")
+    out.writerow(claims.columns)
+    for row in claims.itertuples(index=False):
+        out.writerow(["" if v is None else files.escape_cell(v) if isinstance(v, str) else str(_claim_cell(v))
+                      for v in row])
+
+
+def _compare(args: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> int:
+    synonyms = {**read_synonyms(), **read_synonyms(args.synonyms)} if args.synonyms else None
+    claims = compare(files.read(args.dataset), synonyms=synonyms, tolerance=args.tolerance,
+                     long=args.long, singles=args.singles)
+    if args.output is None:
+        _write_claims(claims, stdout, "csv")
+        return 0
+    fmt = Path(args.output).suffix.lower().lstrip(".")
+    if fmt not in ("csv", "jsonl"):
+        raise ExportError(f"{args.output}: unknown format {'.' + fmt if fmt else '(none)'!r}; use .csv or .jsonl")
+    with files.atomic_writer(args.output) as stream:
+        _write_claims(claims, stream, fmt)
+    return 0
+
+
+COMMANDS = {"extract": _extract, "verify": _verify, "score": _score, "diff": _diff, "compare": _compare,
+            "stats": _stats}
 
 
 def main(argv: Sequence[str] | None = None, stdout: IO[str] | None = None, stderr: IO[str] | None = None) -> int:

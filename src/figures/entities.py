@@ -36,6 +36,8 @@ _PLACE_AFTER = regex.compile(
 )
 _AS_MANY = regex.compile(r"(?i:\s+as\s+(?:many|much)\b)")
 _OF = regex.compile(r"(?i:\s+of(?:\s+(?:the|their|its|his|her|our|all|those|these))?\b)")
+#: prepositions that join a complement to its head noun ("head of state", "moratorium on energy strikes")
+_LINKS = frozenset({"of", "on", "against", "to", "in"})
 _MAX_WORDS = 4
 
 
@@ -57,6 +59,12 @@ def _roles() -> dict[str, dict[str, str]]:
     for row in table("entity_words.tsv"):
         roles.setdefault(row[1], {})[row[0].lower()] = row[2].lower() if len(row) > 2 else ""
     return roles
+
+
+@cache
+def _counting_words() -> frozenset[str]:
+    """Number words that count (``two``, ``twenty``, ``hundred``): never part of a noun phrase."""
+    return frozenset(row[0].lower() for row in table("number_words.tsv") if row[2] in ("unit", "ten", "scale"))
 
 
 @cache
@@ -118,8 +126,8 @@ def _noun_phrase(text: str, position: int, limit: int) -> tuple[list[str], int, 
         if not words and lower in skip:
             cursor = match.end()
             continue
-        if lower in stop:
-            break
+        if lower in stop or lower in _counting_words():
+            break  # "for reconstruction two days ago": a number starts something else
         if "." in word:  # "U.S." and other dotted abbreviations modify what follows
             cursor = match.end()
             continue
@@ -129,28 +137,39 @@ def _noun_phrase(text: str, position: int, limit: int) -> tuple[list[str], int, 
         if not words:
             start = match.start(1)
         words.append(lower)
-        end = cursor = match.end()
+        previous_end, end = end, match.end()
+        cursor = end
         if _is_plural(word) or len(words) >= _MAX_WORDS:
             break
         if lower.endswith(("ed", "ing")) and len(words) > 1 and lower not in relational:
             words.pop()  # "one drone launched": a verb after the noun
-            end = match.start(1)
+            end = previous_end
             break
-    # a relational head keeps its "of ..." ("27 heads of state", "a cessation of hostilities")
-    if words and (words[-1] in relational or singular(words[-1]) in relational):
-        of = _OF.match(text, end, limit)
-        if of is not None:
-            rest, _, rest_end = _noun_phrase(text, of.end(), limit)
+    # a relational head keeps its "of ..." ("27 heads of state", "a cessation of hostilities"),
+    # or a complement after another preposition it lists ("a moratorium on energy strikes")
+    head = (words[-1] if words[-1] in relational else singular(words[-1])) if words else ""
+    if head in relational:
+        link = _link_pattern("of|" + relational[head]).match(text, end, limit)
+        if link is not None:
+            rest, _, rest_end = _noun_phrase(text, link.end(), limit)
             if rest:
-                words += ["of", *rest]
+                words += [link.group(1).lower(), *rest]
                 end = rest_end
     return words, start, end
 
 
+@cache
+def _link_pattern(prepositions: str) -> regex.Pattern[str]:
+    """A preposition of ``prepositions`` (``of|on``) starting a complement, determiners skipped."""
+    words = "|".join(p for p in prepositions.split("|") if p)
+    return regex.compile(rf"(?i:\s+({words})(?:\s+(?:the|their|its|his|her|our|all|those|these))?\b)")
+
+
 def _normalise(words: list[str]) -> str:
     """Singular head, lower case: ``heads of state`` -> ``head of state``."""
-    if "of" in words:
-        cut = words.index("of")
+    links = [i for i, word in enumerate(words) if word in _LINKS]
+    if links:
+        cut = links[0]
         head = words[:cut]
         tail = words[cut:]
         if head:
@@ -225,7 +244,7 @@ def entity_of(
 
 def _with_role(entity: str, sentence: str) -> str:
     """A generic noun (``individual``) takes the role its sentence gives it (``prisoner``)."""
-    head = entity.split(" of ")[0].split()[-1]
+    head = regex.split(r" (?:of|on|against|to|in) ", entity, maxsplit=1)[0].split()[-1]
     if head not in _roles()["generic"] and singular(head) not in _roles()["generic"]:
         return entity
     role = _role_pattern().search(sentence)
@@ -261,7 +280,32 @@ def _measure_entity(
         for match in pattern.finditer(text, sentence_start, sentence_end):
             distance = abs(match.start() - start)
             if nearest is None or distance < nearest[0]:
-                nearest = (distance, entity if entity != "*" else singular(match.group().lower()))
+                lasting = _cue_entity(text, match, entity, sentence_end)
+                if lasting is not None:
+                    nearest = (distance, lasting)
     if nearest is not None:
         return EntityReading(nearest[1], start, end, start, end)
     return EntityReading(None, start, end, start, end)
+
+
+def _cue_entity(text: str, cue: regex.Match[str], entity: str, limit: int) -> str | None:
+    """What a duration cue says lasts: ``entity`` as listed; ``*`` the cue word itself;
+    ``+`` in it the thing the cue stops (``waive strikes on energy infrastructure`` ->
+    ``waiver of strike on energy infrastructure``), None when nothing follows the cue."""
+    if entity == "*":
+        return singular(cue.group().lower())
+    if "+" not in entity:
+        return entity
+    position = cue.end()
+    link = _link_pattern("of|on|to|in").match(text, position, limit)  # "suspension of aid"
+    if link is not None:
+        position = link.end()
+    words, _, end = _noun_phrase(text, position, limit)
+    if not words:
+        return None
+    link = _link_pattern("of|on|against").match(text, end, limit)  # "strikes on energy infrastructure"
+    if link is not None and not _LINKS.intersection(words):
+        rest, _, _ = _noun_phrase(text, link.end(), limit)
+        if rest:
+            words += [link.group(1).lower(), *rest]
+    return entity.replace("+", _normalise(words))

@@ -17,13 +17,20 @@ class InputError(FiguresError, ValueError):
         where = f"{path}, line {line}" if line is not None else path
         super().__init__(f"{where}: {problem}")
 
+    def __reduce__(self) -> tuple[type, tuple[str, str, int | None]]:  # survives a trip to a worker process
+        return (type(self), (self.path, self.problem, self.line))
+
 
 class SettingError(FiguresError, ValueError):
     """An option given to the library or the CLI is invalid: names the setting."""
 
     def __init__(self, setting: str, problem: str) -> None:
         self.setting = setting
+        self.problem = problem
         super().__init__(f"{setting}: {problem}")
+
+    def __reduce__(self) -> tuple[type, tuple[str, str]]:
+        return (type(self), (self.setting, self.problem))
 
 
 class DataFileError(FiguresError, LookupError):

@@ -22,6 +22,7 @@ sizes (``millions of Europeans``) and lines that hold no words (vote counters).
 
 from __future__ import annotations
 
+import bisect
 from decimal import Decimal
 from functools import cache
 
@@ -93,11 +94,11 @@ def _pattern() -> regex.Pattern[str]:
         rf"(?:(?:[\s-]+(?:{scales})\b)+(?:(?:\s+and)?\s+{atom}(?:[\s-]+(?:{scales})\b)*)*)?"
     )
     day = r"\d{1,2}" + _ORDINAL_SUFFIX + r"?"
-    date_tail = rf"(?:(?:\s*,\s*|\s+(?:and|or|to|through|until|till)\s+|\s*[-–]\s*){day}(?=\s*(?:[,.;:)\]]|$|and\b|or\b|to\b|in\b|at\b|on\b|with\b|\(|\d{{4}}|[-–])))*"
+    date_tail = rf"(?:(?:\s*,\s*|,?\s+(?:and|or|to|through|until|till)\s+|\s*[-–]\s*){day}(?=\s*(?:[,.](?!\d)|[;:)\]]|$|and\b|or\b|to\b|in\b|at\b|on\b|with\b|\(|\d{{4}}|[-–])))*"
     return regex.compile(
         rf"""
         (?P<skip>
-            https?://\S+ | www\.\S+ | [\w.+-]+@[\w-]+\.[\w.]+              # URLs, e-mail
+            https?://\S+ | www\.\S+ | (?<![\w.+-])[\w.+-]++@[\w-]+\.[\w.]+    # URLs, e-mail
           | \+\d{{1,3}}[\s.-]?\(?\d{{1,4}}\)?(?:[\s.-]?\d{{2,4}}){{2,4}}     # phone numbers
           | \(\d{{3}}\)\s?\d{{3}}-\d{{4}}
           | \b\d{{4}}-\d{{2}}-\d{{2}}(?:T[\d:.]+(?:Z|[+-]\d{{2}}:?\d{{2}})?)?\b # ISO dates
@@ -114,8 +115,8 @@ def _pattern() -> regex.Pattern[str]:
           | (?<![\w.])(?:{labels})\.?[ \t]+(?:\d[\d,.]*\b|(?i:{counting})\b)  # Resolution 2334
         )
       | (?P<range>
-            (?:(?P<rsign>{signs})\s?)?(?<![\w.,/-])(?P<r1>{digits})\s?(?:[-–]|—)\s?(?P<r2>{digits})(?![\w/]|-\p{{L}}|[.,:]\d)
-            (?:\s?(?P<rsuffix>{suffixes})\b)?
+            (?:(?P<rsign>{signs})\s?)?(?<![\w.,/-])(?P<r1>{digits})\s?(?:[-–]|—)\s?(?P<r2>{digits})
+            (?:\s?(?P<rsuffix>{suffixes})(?![\p{{L}}\d]))?(?![\w/]|-\p{{L}}|[.,:]\d)
         )
       | (?P<digits>
             (?:(?P<sign>{signs})\s?)?
@@ -150,6 +151,9 @@ _QUALIFIED_BEFORE = regex.compile(
     r"(?i:\b(?:about|around|nearly|almost|some|over|than|least|up\s+to|roughly|approximately|estimated|only|just|killing|killed|kills|injuring|injured|injures)\s+)\Z"
 )
 _WORDLESS_LINE = regex.compile(r"[^\n]*")
+_NEWLINE = regex.compile(r"\n")
+SCAN_SECONDS = 2.0
+SCAN_CHARS_PER_SECOND = 100_000
 
 
 @cache
@@ -169,7 +173,8 @@ _ANCHOR_TAIL = regex.compile(r"(?i:\s+(?:ago|later|earlier|into|from\s+now|prior
 _YEAR_CONTEXT = regex.compile(
     r"(?i:\b(?:in|since|of|from|until|till|by|before|after|year|early|late|mid|summer|winter|spring|autumn|fall|and|or|to|between|through|during|around|circa|c\.|the|since\s+early|end\s+of)\s*)\Z"
 )
-_PLURAL_NOUN_AFTER = regex.compile(r"\s+(?:[\p{Ll}-]+\s+){0,2}?[\p{Ll}]{2,}s\b")
+#: a plural noun after a four-digit number makes it a count: "2000 drones", "1800 Drones" in a headline
+_PLURAL_NOUN_AFTER = regex.compile(r"\s+(?:(?:[\p{Ll}-]+\s+){0,2}?[\p{Ll}]{2,}s|\p{Lu}\p{Ll}+s)\b")
 _RHETORICAL = regex.compile(r"(?i:\s+of\s+(?:\p{Lu}\p{Ll}+(?:ans|ens|ese|ish|is|ers)|us|them|people\s+around|dollars\s+worth)\b)")
 _NUMBER_NEXT = regex.compile(r"\s+(?:\d|(?i:two|three|four|five|six|seven|eight|nine|ten)\b)")
 _ONE_COUNTS = regex.compile(r"(?i:\b(?:at\s+least|more\s+than|only|just|killing|killed|kills|injuring|injured|injures|wounding|wounded|another)\s+)\Z")
@@ -216,12 +221,19 @@ def _word_value(phrase: str) -> Decimal | None:
     return total + current if seen else None
 
 
+@cache
+def _hedged_before() -> regex.Pattern[str]:
+    """Any qualifier of ``qualifiers.tsv`` written before a number: what follows it is a count, not a year."""
+    phrases = [row[0] for row in table("qualifiers.tsv") if row[2] == "before"]
+    return regex.compile(rf"(?i:(?<!\w)(?:{alternation(phrases)})\s+)\Z")
+
+
 def _is_year(text: str, start: int, end: int, value: Decimal) -> bool:
-    if end - start != 4 or not (1800 <= value <= 2100):
-        return False
+    if end - start != 4 or not text[start:end].isdigit() or not (1800 <= value <= 2100):
+        return False  # "1.8k" is no year
     before = text[max(0, start - 30):start]
-    if _QUALIFIED_BEFORE.search(before):
-        return False
+    if _QUALIFIED_BEFORE.search(before) or _hedged_before().search(before):
+        return False  # "about 2000 people", "a minimum of 2000 children"
     if _YEAR_CONTEXT.search(before):
         return True
     return _PLURAL_NOUN_AFTER.match(text, end) is None
@@ -238,8 +250,7 @@ def _is_time_anchor(text: str, start: int, end: int) -> bool:
     return _ANCHOR_TAIL.match(text, after.end()) is not None
 
 
-def _line_has_words(text: str, start: int) -> bool:
-    line_start = text.rfind("\n", 0, start) + 1
+def _line_has_words(text: str, line_start: int) -> bool:
     line = _WORDLESS_LINE.match(text, line_start)
     assert line is not None
     return regex.search(r"\p{L}{2}", line.group()) is not None
@@ -248,7 +259,11 @@ def _line_has_words(text: str, start: int) -> bool:
 def find(text: str) -> list[NumberMention]:
     """Every number in ``text`` that may be a figure, in order of position."""
     found: list[NumberMention] = []
-    for match in _pattern().finditer(text):
+    lines: dict[int, bool] = {}  # line start -> whether the line has words: each line is read once
+    breaks = [m.start() for m in _NEWLINE.finditer(text)]
+    # a last guard against a pattern that backtracks for ever: a budget fifty times the
+    # usual scanning time; past it the regex module raises TimeoutError for this document
+    for match in _pattern().finditer(text, timeout=SCAN_SECONDS + len(text) / SCAN_CHARS_PER_SECOND):
         kind = match.lastgroup
         if kind == "skip":
             continue
@@ -256,7 +271,13 @@ def find(text: str) -> list[NumberMention]:
             mention = _read(match)
         except _NotANumber:
             continue
-        if mention is None or not _keep(text, mention):
+        if mention is None:
+            continue
+        before = bisect.bisect_left(breaks, mention.start)
+        line_start = breaks[before - 1] + 1 if before else 0
+        if line_start not in lines:
+            lines[line_start] = _line_has_words(text, line_start)
+        if not lines[line_start] or not _keep(text, mention):
             continue
         found.append(mention)
     return found
@@ -269,8 +290,10 @@ def _read(match: regex.Match[str]) -> NumberMention | None:
     if group == "range":
         low, high = _decimal(match["r1"]), _decimal(match["r2"])
         factor = _multipliers()[match["rsuffix"]][0] if match["rsuffix"] else Decimal(1)
-        if factor != 1 and low < high / factor:
-            low = _scaled(low, factor)  # "1-2 billion": the suffix scales both ends
+        if match["rsuffix"] and _multipliers()[match["rsuffix"]][1] and not match["rsign"]:
+            factor, end = Decimal(1), match.end("r2")  # "5-10m": metres, not millions, without a currency
+        if factor != 1 and low < high:
+            low = _scaled(low, factor)  # "1-2 billion": the suffix scales both ends ("800,000-1.2 million" not)
         high = _scaled(high, factor)
         if low >= high or (match["r1"].isdigit() and len(match["r1"]) == 4 and 1800 <= low <= 2100):
             return None  # "2025 - 20:36", "2014-2022": not a range of counts
@@ -332,8 +355,6 @@ def _keep(text: str, mention: NumberMention) -> bool:
     """Context rules: whether a mention is a claim rather than a year, a reference or an anchor."""
     start, end = mention.start, mention.end
     surface = text[start:end]
-    if not _line_has_words(text, start):
-        return False
     if mention.value == 0 and mention.kind == "cardinal" and surface.isdigit():
         return False  # "0 Comments", vote counters: page furniture, not a claim
     if mention.hyphen_unit and not surface[0].isdigit() and mention.hyphen_unit not in _compound_words():

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import categories, entities, numbers, qualifiers, reading, records, segment, speakers, units, windows
+from . import categories, engines, entities, numbers, qualifiers, reading, records, segment, speakers, units, windows
 from .errors import InputError
 from .models import Document, Figure, published_date
 
@@ -41,6 +41,10 @@ def extract_document(document: Document) -> list[Figure]:
         s_end = max(s_end, q.end)
         reading = units.unit_of(text, q)
         found = entities.entity_of(text, q, reading.unit, reading.end, reading.attributive, s_start, s_end)
+        if found.end > q.end:  # "100 drones or more": a bound after the counted noun
+            q, end = qualifiers.trailing(text, q, found.end, s_end)
+            if end != found.end:
+                found = entities.EntityReading(found.entity, found.start, end, found.head_start, found.head_end)
         start = max(found.start, previous_end)  # a verb read to the left never overlaps the last figure
         if start > q.start:
             start = q.start
@@ -76,12 +80,74 @@ def extract(text: str, published: dt.date | str | None = None, doc: str = "text"
     return extract_document(Document(id=doc, text=text, published=published_date(published)))
 
 
+def extract_article(doc: str, text: str, published: dt.date | str | None = None,
+                    url: str | None = None) -> list[Figure]:
+    """The figures of one article record, dated as the reader dates a corpus line:
+    ``published``, else a date in the text's header or the url."""
+    return extract_document(reading.document(doc, text, published_date(published), None, url, None))
+
+
 def extract_many(
     paths: Iterable[str | Path], published: dt.date | str | None = None, encoding_errors: str = "strict",
+    jobs: int = 1,
 ) -> Iterator[tuple[Document, list[Figure]] | InputError]:
-    """Figures of every document under ``paths``; an :class:`InputError` in place of a bad document."""
-    for item in reading.documents(paths, published_date(published), encoding_errors):
-        if isinstance(item, InputError):
-            yield item
-        else:
-            yield item, extract_document(item)
+    """Figures of every document under ``paths``, in order; an :class:`InputError` in place of a bad document.
+
+    ``jobs`` processes share the work (0: one per CPU); the result is the same
+    as with one. Documents stream through: memory stays bounded whatever the
+    corpus size.
+    """
+    items = reading.documents(paths, published_date(published), encoding_errors)
+    for batch, results in zip_batches(_batches(items), jobs):
+        for item, result in zip(batch, results, strict=True):
+            yield result if isinstance(result, InputError) else (item, result)  # type: ignore[misc]
+
+
+def zip_batches(batches: Iterable[list[Document | InputError]], jobs: int,
+                ) -> Iterator[tuple[list[Document | InputError], list[list[Figure] | InputError]]]:
+    """Each batch beside its results, computed in ``jobs`` processes."""
+    kept: list[list[Document | InputError]] = []
+
+    def remembered() -> Iterator[list[Document | InputError]]:
+        for batch in batches:
+            kept.append(batch)
+            yield batch
+
+    for results in engines.ordered_map(_extract_batch, remembered(), jobs):
+        yield kept.pop(0), results
+
+
+#: A batch closes at this many characters or documents, whichever comes first.
+BATCH_CHARS = 1_000_000
+BATCH_DOCUMENTS = 256
+
+
+def _batches(items: Iterable[Document | InputError]) -> Iterator[list[Document | InputError]]:
+    batch: list[Document | InputError] = []
+    size = 0
+    for item in items:
+        batch.append(item)
+        size += len(item.text) if isinstance(item, Document) else 0
+        if size >= BATCH_CHARS or len(batch) >= BATCH_DOCUMENTS:
+            yield batch
+            batch, size = [], 0
+    if batch:
+        yield batch
+
+
+def _extract_batch(batch: list[Document | InputError]) -> list[list[Figure] | InputError]:
+    return [item if isinstance(item, InputError) else _extract_safely(item) for item in batch]
+
+
+def _extract_safely(document: Document) -> list[Figure] | InputError:
+    """A document's figures; a bug met on one document costs no other document its results."""
+    try:
+        return extract_document(document)
+    except RecursionError:
+        return InputError(document.source or document.id, "is nested too deeply to extract")
+    except TimeoutError:
+        return InputError(document.source or document.id,
+                          "took too long to scan (a pattern reached its time limit); please report this text")
+    except Exception as exc:  # noqa: BLE001 - reported, named, and the run goes on
+        return InputError(document.source or document.id,
+                          f"could not be extracted ({type(exc).__name__}: {exc}); please report this")

@@ -24,9 +24,11 @@ import regex
 from .lexicon import alternation, table
 from .models import NumberMention, Qualified, Qualifier, Sentence
 
-_RANGE_JOIN = regex.compile(r"\s*(?:to|[-–—]|and)\s*\Z")
+_RANGE_JOIN = regex.compile(r"(?i:\s*(?:to|[-–—]|and)\s*)\Z")  # "To" in a headline too
 _RANGE_OPENER = regex.compile(r"(?i:\b(?:between|from)\s+)\Z")
 _CONVERSION_OPEN = regex.compile(r"\s*\(\s*(?:about\s+|some\s+|or\s+)?\Z")
+#: "handed over 100 detainees": the particle of a phrasal verb, not the hedge "over"
+_PARTICLE = regex.compile(r"(?i:\b(?:hand|hands|handed|handing|turn|turns|turned|turning)\s+\Z)")
 
 
 @cache
@@ -87,8 +89,11 @@ def qualify(text: str, sentences: list[Sentence], mentions: list[NumberMention])
         ):
             gap = text[end:nxt.start]
             joined = _RANGE_JOIN.match(gap) is not None and len(gap) <= 6
+            if not joined:  # "between 10% and 15%", "10 km to 15 km": the unit written on both ends
+                unit = _unit_gap().match(gap)
+                joined = unit is not None and _same_unit_after(text, nxt.end, unit["unit"])
             opener = _RANGE_OPENER.search(text, max(sentence_start, start - 10), start)
-            if joined and ("and" not in gap or opener is not None):
+            if joined and ("and" not in gap.lower() or opener is not None):
                 first, second = mention.value, nxt.value
                 factor = _factor(text, nxt)
                 if factor > 1 and _factor(text, mention) == 1 and first * factor <= second:
@@ -106,6 +111,8 @@ def qualify(text: str, sentences: list[Sentence], mentions: list[NumberMention])
             low, high, value, qualifier = mention.value, mention.high, None, "range"
         # hedges and bounds written before the number
         hedge = before_pattern.search(text, max(sentence_start, start - 40), start)
+        if hedge is not None and hedge["q"].lower() == "over" and _PARTICLE.search(text, sentence_start, hedge.start()):
+            hedge = None
         if hedge is not None:
             kind = before_kinds[" ".join(hedge["q"].lower().split())]
             if qualifier != "range":
@@ -118,6 +125,8 @@ def qualify(text: str, sentences: list[Sentence], mentions: list[NumberMention])
                 qualifier = after_kinds[" ".join(after["q"].lower().split())]
                 low, high = _bounds(qualifier, mention.value)
                 end = after.end()
+        if qualifier == "exact" and mention.kind == "vague":
+            qualifier = "approx"  # "dozens of", "hundreds of thousands of": a size, not a count
         # "1,000-kilometer (600-mile)": the converted side takes the first side's hedge
         if (qualifier == "exact" and out and 0 < start - out[-1].end <= 25
                 and _CONVERSION_OPEN.search(text, out[-1].end, start)):
@@ -128,6 +137,36 @@ def qualify(text: str, sentences: list[Sentence], mentions: list[NumberMention])
         out.append(Qualified(start, end, value, low, high, qualifier, mention))
         i += 1
     return out
+
+
+@cache
+def _unit_gap() -> regex.Pattern[str]:
+    units = alternation([row[0] for row in table("units.tsv")])
+    return regex.compile(rf"(?i:\s?(?P<unit>{units})(?![\p{{L}}\d])\s*(?:to|[-–—]|and)\s*)\Z")
+
+
+def _same_unit_after(text: str, position: int, unit: str) -> bool:
+    """Whether ``unit`` (as written, any case and spacing) follows ``position`` too."""
+    written = regex.escape(" ".join(unit.lower().split())).replace(r"\ ", r"\s+")
+    return regex.match(rf"(?i:\s?{written}(?![\p{{L}}\d]))", text[position:position + len(unit) + 8]) is not None
+
+
+_TRAILING = regex.compile(r"[ \t]+(?P<q>or\s+(?:more|fewer|less|so))(?![\w-])", regex.IGNORECASE)
+
+
+def trailing(text: str, q: Qualified, end: int, sentence_end: int) -> tuple[Qualified, int]:
+    """A bound written after the counted noun (``100 drones or more``): the requalified number and the
+    figure's new end; ``q`` and ``end`` unchanged where there is none."""
+    if q.qualifier != "exact" or q.value is None:
+        return q, end
+    after = _TRAILING.match(text, end, max(end, sentence_end))
+    if after is None:
+        return q, end
+    kind = _after()[1].get(" ".join(after["q"].lower().split()))
+    if kind is None:
+        return q, end
+    low, high = _bounds(kind, q.value)
+    return Qualified(q.start, after.end(), q.value, low, high, kind, q.mention), after.end()
 
 
 def _sentence_bounds(sentences: list[Sentence]) -> Callable[[int], tuple[int, int]]:

@@ -79,8 +79,9 @@ def decode(data: bytes, path: str, encoding_errors: str = "strict") -> str:
     return text[1:] if text.startswith("\ufeff") else text
 
 
-def _document(doc_id: str, text: str, published: dt.date | None, fallback: dt.date | None,
-              url: str | None, source: str) -> Document:
+def document(doc_id: str, text: str, published: dt.date | None, fallback: dt.date | None,
+             url: str | None, source: str | None) -> Document:
+    """A document as the reader makes it: its date from ``published``, else its header or url, else ``fallback``."""
     date = published or header_date(text) or (header_date(url) if url else None) or fallback
     return Document(id=doc_id, text=text, published=date, url=url, source=source)
 
@@ -92,7 +93,9 @@ def read_text_file(path: Path, fallback: dt.date | None = None, encoding_errors:
     except OSError as exc:
         raise InputError(str(path), f"cannot be read: {exc.strerror or exc}") from None
     text = decode(data, str(path), encoding_errors)
-    return _document(path.stem, text, None, fallback, None, str(path))
+    if not text.strip():
+        raise InputError(str(path), "is empty (no text to read)")
+    return document(path.stem, text, None, fallback, None, str(path))
 
 
 def read_jsonl(path: Path, fallback: dt.date | None = None,
@@ -135,7 +138,7 @@ def _from_json(line: str, path: Path, number: int, fallback: dt.date | None) -> 
             raise InputError(str(path), f"has a 'published' that is not an ISO date: {published!r}", number) from None
     url = record.get("url") if isinstance(record.get("url"), str) else None
     source = record.get("source") if isinstance(record.get("source"), str) else f"{path}:{number}"
-    return _document(str(doc_id), text, date, fallback, url, source)
+    return document(str(doc_id), text, date, fallback, url, source)
 
 
 def expand(paths: Iterable[str | Path]) -> Iterator[Path | InputError]:

@@ -6,6 +6,11 @@ every line break ends a sentence; inside a line a sentence ends at ``.``, ``!``,
 capital, a digit or an opening quote — or straight before a capital where a
 scraper dropped the space (``invasion.Ukraine``), unless the word before the
 dot is a known abbreviation or a single letter (``U.S.``, ``R.Politik``).
+
+A "sentence" longer than :data:`MAX_SENTENCE` characters (a page scraped
+without punctuation, a table flattened onto one line) is cut into pieces of at
+most that length at a space: later stages look at a figure's sentence, and
+this keeps their work per figure bounded, so time grows linearly with the text.
 """
 
 from __future__ import annotations
@@ -21,6 +26,8 @@ _BOUNDARY = regex.compile(
     regex.VERSION1,
 )
 _WORD_BEFORE = regex.compile(r"(\S+?)[.!?…][\"'”’)\]]*\Z")
+MAX_SENTENCE = 2000
+_LONGEST_WORD = 64  # how far back a dot looks for the start of its word
 
 
 def _abbreviations() -> frozenset[str]:
@@ -32,14 +39,14 @@ def _ends_sentence(text: str, dot: int, glued: bool) -> bool:
     if text[dot] != ".":
         return True
     start = dot
-    while start > 0 and not text[start - 1].isspace():
+    while start > 0 and dot - start < _LONGEST_WORD and not text[start - 1].isspace():
         start -= 1
     word = text[start:dot].lstrip("\"'“‘([")
     if word in _abbreviations() or word.rstrip(".") in _abbreviations():
         return False
     last = word.rsplit(".", 1)[-1]
-    if len(last) <= 1:  # initials and dotted acronyms: U.S., R.Politik, J. Smith
-        return False
+    if len(last) <= 1 and not last.isdigit():  # initials and dotted acronyms: U.S., R.Politik, J. Smith
+        return False  # (a number ends a sentence: "... injured 2. Talks ...")
     if glued and not last[-1:].islower():  # "2.5", "AB.Cd": glue only after a lower-case word
         return False
     return True
@@ -86,6 +93,13 @@ def _add(text: str, start: int, end: int, paragraph: int, out: list[Sentence]) -
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
+    while end - start > MAX_SENTENCE:  # cut at the last space of the allowed length, else hard
+        space = text.rfind(" ", start + MAX_SENTENCE // 2, start + MAX_SENTENCE)
+        cut = space if space > start else start + MAX_SENTENCE
+        _add(text, start, cut, paragraph, out)
+        start = cut
+        while start < end and text[start].isspace():
+            start += 1
     if end > start:
         out.append(Sentence(start, end, paragraph))
 

@@ -51,7 +51,7 @@ from functools import cache
 
 import regex
 
-from .lexicon import table, words
+from .lexicon import month_numbers, table, words
 from .models import Sentence, SpeakerMention
 
 __all__ = ["speakers_for"]
@@ -327,6 +327,16 @@ def _stem(word: str) -> str:
     return word.lower().replace(".", "").replace("’", "'")[:5]
 
 
+@cache
+def _number_words() -> frozenset[str]:
+    return frozenset(row[0].lower() for row in table("number_words.tsv"))
+
+
+def _is_date_word(lower: str) -> bool:
+    """A weekday, ``today``-like word or month name: the start of a date, never of a name."""
+    return lower in _WEEKDAYS or lower.rstrip(".") in month_numbers()
+
+
 def _singular(word: str) -> str:
     return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
 
@@ -407,6 +417,7 @@ class _Doc:
             and bool(_HAS_LOWER.search(tok.text))
             and tok.lower not in _NON_NAME
             and tok.lower not in _WEEKDAYS
+            and tok.lower not in _number_words()  # "World War Two" is no person
             and not self.is_title(tok)
             and not self.is_body(tok)
             and tok.lower not in self.lex.verbs  # "Durov Says", "Prosecutors Request"
@@ -438,7 +449,8 @@ def _name_runs(doc: _Doc, toks: list[_Tok]) -> list[tuple[int, int]]:
                     j += 2
                 else:
                     break
-            runs.append((i, j))
+            if not (j < n and (toks[j].digit or toks[j].lower in _number_words())):
+                runs.append((i, j))  # "World War Two", "Apollo 11": a label, not a person
             i = j
         else:
             i += 1
@@ -555,6 +567,8 @@ def _index_roles(doc: _Doc) -> None:
                 ):
                     m += 1
                 phrase = toks[k:m]
+                if m < n and toks[m].lower in doc.lex.verbs:
+                    continue  # "... at Ukraine, the governor said": the subject of a verb, not an apposition
                 if phrase and doc.is_title(phrase[-1]):
                     words_ = _role_words(doc, phrase)
                     if words_:
@@ -731,6 +745,7 @@ def _np_forward(doc: _Doc, toks: list[_Tok], start: int) -> int:
                 left is not None and right is not None and right.word
                 and (left.cap or doc.is_title(left) or doc.is_body(left))
                 and (right.cap or right.lower in _DETERMINERS)
+                and not _is_date_word(right.lower)  # "the ministry on Thursday": when, not who
             ):
                 k += 1
                 continue
@@ -1000,12 +1015,16 @@ def _attach(doc: _Doc, unit: _Unit, i: int, j: int, form: _Verb,
     prev = toks[i - 1] if i > 0 else None
     nxt = toks[j] if j < n else None
     verb_start, verb_end = toks[i].start, toks[j - 1].end
+    if prev is not None and prev.lower in ("a", "an", "the"):
+        return None  # "an estimated 100 drones", "the reported deaths": an adjective, not a claim
     if toks[i].cap and not unit.headline and prev is not None and prev.word:
         return None  # a capitalised word inside a body sentence: part of a name ("United States")
     if nxt is not None and (nxt.lower in ("'s", "’s") or _match_verb(doc, toks, j) is not None and unit.headline):
         return None
-    if form.kind == "report" and nxt is not None and nxt.lower in ("over", "with"):
-        return None  # "argued over a proposed truce", "commented with": a topic, not a claim
+    after_next = toks[j + 1] if j + 1 < n else None
+    counted = after_next is not None and (after_next.digit or after_next.lower in _number_words())
+    if form.kind == "report" and nxt is not None and nxt.lower in ("over", "with") and not counted:
+        return None  # "argued over a proposed truce", "commented with": a topic ("said over 100 ..." is a claim)
     # passive with an agent: "proposed by Kyiv"; "as quoted by the Russian media" names only the medium
     if nxt is not None and nxt.lower == "by":
         if prev is not None and prev.lower == "as" or form.participle or form.finite_s:

@@ -326,6 +326,16 @@ _MORE = rf"(?:\s*[-–—]\s*|\s+(?:to|until|till|through|thru)\s+|(?:\s*,\s*{_D
 
 
 @cache
+def _month_abbreviations() -> tuple[str, ...]:
+    """Month names that shorten the first (English) name of their row: ``Jan``, ``Sept``."""
+    short = []
+    for row in table("months.tsv"):
+        full = row[1].lower()
+        short += [name for name in row[1:] if len(name) < len(full) and full.startswith(name.lower())]
+    return tuple(short)
+
+
+@cache
 def _atom_re() -> regex.Pattern[str]:
     """The one regex that finds time atoms (compiled once, on first use)."""
     months = alternation(tuple(month_numbers()))
@@ -334,7 +344,8 @@ def _atom_re() -> regex.Pattern[str]:
     zone = rf"(?:(?:GMT|UTC)\s*[+\-−]\s*\d{{1,2}}(?::?\d{{2}})?|{zone_names})(?![\p{{L}}\d])"
     numbers = alternation(tuple(_number_words()))
     num = rf"(?:\d{{1,4}}|(?:{numbers})(?:-(?:{numbers}))?)"
-    month = rf"(?:{months})(?:\.(?=\s))?(?!\p{{L}})"
+    # only an abbreviation takes a dot ("Sept. 4"); "on 1 January." leaves the full stop to the sentence
+    month = rf"(?:(?:{alternation(_month_abbreviations())})\.(?=\s)|(?:{months}))(?!\p{{L}})"
     pattern = rf"""
     (?<![\p{{L}}\p{{N}}]|\d[.,:])
     (?:
@@ -467,12 +478,19 @@ def _tense_re() -> regex.Pattern[str]:
     future = [row[1] for row in table("time_tense.tsv") if row[0] == "future"]
     past = [row[1] for row in table("time_tense.tsv") if row[0] == "past"]
     return regex.compile(
-        rf"(?<![\p{{L}}])(?:(?P<future>{alternation(future)})|(?P<past>{alternation(past)}|\p{{L}}{{2,}}ed))(?![\p{{L}}])",
+        rf"(?<![\p{{L}}])(?:(?P<future>{alternation(future)})|(?P<past>{alternation(past)}|(?!{_NOT_PAST})\p{{L}}{{2,}}ed))(?![\p{{L}}])",
         regex.IGNORECASE,
     )
 
 
+#: words ending in -ed that are no past tense ("a one hundred-day truce starting July 13")
+_NOT_PAST = r"(?:hundred|need|speed|seed|feed|breed|creed|greed|shed|sacred|hatred|kindred|naked|wicked)(?!\p{L})"
+
+
 _CLAUSE_STOP = regex.compile(r"[.!?;\n]\s")
+_FRONTED_COMMA = regex.compile(r"\s*,")
+#: what may stand before a fronted expression in its sentence: a few words ("In", "In the early hours of")
+_OPENING = regex.compile(r"[\s\"'“‘(]*(?:\p{L}+[\s-]+){0,6}")
 _CLAUSE_BREAK = regex.compile(r"[;:—–()]|(?<!\d),|,(?!\d)")
 
 
@@ -490,13 +508,15 @@ def _tense(text: str, start: int, end: int, own_clause: bool = False) -> Tense:
         high = stop.start() + 1
     best: tuple[bool, int] | None = None
     tense: Tense = None
+    # "In April, shelling struck ...": a fronted expression's comma does not end its clause
+    fronted = _FRONTED_COMMA.match(text, end) if _OPENING.fullmatch(text, low, start) is not None else None
     for cue in _tense_re().finditer(text, low, high):
         if cue.start() < end and cue.end() > start:
             continue
         if cue.end() <= start:
             gap = (cue.end(), start)
         else:
-            gap = (end, cue.start())
+            gap = (fronted.end() if fronted is not None and fronted.end() <= cue.start() else end, cue.start())
         apart = _CLAUSE_BREAK.search(text, gap[0], gap[1]) is not None
         if apart and own_clause:
             continue
@@ -1203,7 +1223,10 @@ def _statement_res() -> tuple[regex.Pattern[str], regex.Pattern[str], regex.Patt
     obj = rf"(?:reporters|journalists|the\s+media|(?:the\s+)?{capital}(?:\s+{capital}){{0,3}})"
     # "told a news conference", "told state television": any short object after tell
     told = rf"(?:told|tells|telling)\s+(?:(?:a|an|the)\s+)?{word}(?:\s+{word})?"
-    phrase = rf"(?:in|at|to|with|on|during|via|after|before|from|for)\s+(?:(?:a|an|the|its|his|her|their)\s+)?{word}(?:\s+{word}){{0,2}}"
+    # an adjunct of the saying ("in a statement", "at a briefing"); never one holding the claim's
+    # number ("pledged at least $5bn in aid on May 7": the date is the pledge's, not a statement's)
+    plain = r"(?![\p{N}\p{Sc}])[\p{L}\p{N}'’.\-]+"
+    phrase = rf"(?:in|at|to|with|on|during|via|after|before|from|for)\s+(?:(?:a|an|the|its|his|her|their)\s+)?{plain}(?:\s+{plain}){{0,2}}"
     adverb = r"(?:late|early|earlier|later|again|also|publicly|separately)"
     after_verb = regex.compile(
         rf"(?<![\p{{L}}])(?:{told}|(?:{verbs})(?:\s+{adverb})?(?:\s+{obj})?)(?:\s+{phrase}){{0,2}}(?:\s+{adverb})?\s+\Z",

@@ -1,0 +1,167 @@
+"""Hostile input: broken files, malformed lines, text built to make patterns backtrack,
+interrupted writes and fuzz. Each document's failure is its own; nothing is half written."""
+
+from __future__ import annotations
+
+import errno
+import io
+import json
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import figures.numbers
+from figures import Document, InputError, extract, extract_many
+from figures.cli import main
+from figures.pipeline import extract_document
+
+GOOD = "Russia launched 524 drones overnight, Ukraine's air force said."
+
+
+def run(*argv: str) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    return main(list(argv), out, err), out.getvalue(), err.getvalue()
+
+
+def test_every_bad_file_is_named_and_the_rest_are_written(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    corpus = tmp_path / "corpus"
+    (corpus / "sub").mkdir(parents=True)
+    (corpus / "a_good.txt").write_text(GOOD, encoding="utf-8")
+    (corpus / "b_latin1.txt").write_bytes("Caf\xe9 owners counted 12 drones.".encode("latin-1"))
+    (corpus / "c_utf16.txt").write_bytes("12 drones".encode("utf-16"))
+    (corpus / "d_binary.txt").write_bytes(bytes(range(256)) * 4)
+    (corpus / "e_empty.txt").write_bytes(b"")
+    (corpus / "sub" / "f_locked.txt").write_text(GOOD, encoding="utf-8")
+    (corpus / "z_good.txt").write_text("Officials said 40 people were evacuated.", encoding="utf-8")
+    real = Path.read_bytes
+
+    def locked(path: Path) -> bytes:  # tests run as root, where chmod 000 does not lock a file
+        if path.name == "f_locked.txt":
+            raise PermissionError(errno.EACCES, "Permission denied", str(path))
+        return real(path)
+
+    monkeypatch.setattr(Path, "read_bytes", locked)
+    out = tmp_path / "out.csv"
+    code, _, err = run("extract", str(corpus), "-o", str(out))
+    assert code == 1
+    lines = err.splitlines()
+    for name, problem in [("b_latin1.txt", "not valid UTF-8 at byte 3"), ("c_utf16.txt", "UTF-16"),
+                          ("d_binary.txt", "binary"), ("e_empty.txt", "is empty"),
+                          ("f_locked.txt", "Permission denied")]:
+        assert any(name in line and problem in line for line in lines), (name, err)
+    assert "5 document(s) could not be read" in err
+    text = out.read_text(encoding="utf-8-sig")
+    assert "524 drones" in text and "40 people" in text
+    code, _, err = run("extract", str(corpus / "b_latin1.txt"), "--encoding-errors", "replace", "-o", str(out))
+    assert code == 0 and "12 drones" in out.read_text(encoding="utf-8-sig")
+
+
+def test_a_malformed_jsonl_line_is_named_and_the_rest_processed(tmp_path: Path) -> None:
+    corpus = tmp_path / "c.jsonl"
+    lines = [json.dumps({"id": "a", "text": GOOD}), '{"id": "b", "text": "12 drones', "[1, 2]",
+             json.dumps({"id": "c", "text": "Officials said 40 people were evacuated."})]
+    corpus.write_bytes(("\n".join(lines) + "\n").encode() + b'{"id": "d", "text": "\xff"}\n')
+    code, out, err = run("extract", str(corpus))
+    assert code == 1
+    assert "c.jsonl, line 2: is not valid JSON" in err and "c.jsonl, line 3: is not a JSON object" in err
+    assert "c.jsonl, line 5" in err and "UTF-8" in err
+    assert "524 drones" in out and "40 people" in out
+
+
+def _cost_per_char(make: Callable[[int], str], size: int) -> float:
+    text = make(size)
+    best = float("inf")
+    for _ in range(3):
+        began = time.process_time()
+        extract_document(Document(id="x", text=text))
+        best = min(best, time.process_time() - began)
+    return best / len(text)
+
+
+PATHOLOGICAL: dict[str, Callable[[int], str]] = {
+    "digits": lambda n: "7" * n,
+    "one-comma": lambda n: "1," * (n // 2),
+    "nested-parentheses": lambda n: "(" * (n // 2) + "5 drones" + ")" * (n // 2),
+    "number-words": lambda n: ("one hundred and twenty-three thousand four " * n)[:n],
+    "hyphen-runs": lambda n: "1-2-" * (n // 4),
+    "dotted-runs": lambda n: "1.2." * (n // 4),
+    "e-mail-like": lambda n: "a.b-c+" * (n // 6),
+    "qualifier-runs": lambda n: ("more than nearly about up to " * n)[:n],
+    "dense-money": lambda n: ("$1.5bn-2 mln, " * n)[:n],
+    "no-punctuation": lambda n: ("officials said 5 drones and 12 missiles hit " * n)[:n],
+    "one-long-line": lambda n: ("Kyiv said Russia launched 120 drones on May 7. " * n)[:n],
+}
+
+
+@pytest.mark.parametrize("name", list(PATHOLOGICAL))
+def test_time_grows_linearly(name: str) -> None:
+    """The cost per character at 4x the size stays near the cost at 1x (quadratic would be 4x)."""
+    make = PATHOLOGICAL[name]
+    _cost_per_char(make, 2_000)  # warm the caches
+    small, large = _cost_per_char(make, 5_000), _cost_per_char(make, 20_000)
+    assert large / small < 2.5, f"{name}: {small * 1e6:.2f} -> {large * 1e6:.2f} µs per character"
+
+
+def test_pathological_text_gives_sane_figures() -> None:
+    [digits] = extract("7" * 100_000 + " drones")
+    assert digits.surface.startswith("7777") and len(str(digits.value)) == 100_000
+    assert extract("1," * 100_000) == []  # a line without words is page furniture
+    text = "Counts: " + "1," * 100_000
+    counted = extract(text)
+    assert counted and all(text[f.start:f.end] == f.surface and f.value == 1 for f in counted)
+    nested = extract("(" * 10_000 + "5 drones" + ")" * 10_000)
+    assert [f.surface for f in nested] == ["5 drones"]
+
+
+def test_a_pattern_over_its_time_budget_costs_only_its_document(monkeypatch: pytest.MonkeyPatch,
+                                                                tmp_path: Path) -> None:
+    """A budget of 5 ms: far more than 8 characters need, far less than half a megabyte."""
+    monkeypatch.setattr(figures.numbers, "SCAN_SECONDS", 0.005)
+    monkeypatch.setattr(figures.numbers, "SCAN_CHARS_PER_SECOND", 10**12)
+    (tmp_path / "a.txt").write_text("12 drones. " * 50_000, encoding="utf-8")
+    (tmp_path / "b.txt").write_text("5 drones", encoding="utf-8")
+    items = list(extract_many([tmp_path]))
+    assert isinstance(items[0], InputError) and "a.txt" in str(items[0]) and "time limit" in str(items[0])
+    assert not isinstance(items[1], InputError) and items[1][1][0].surface == "5 drones"
+
+
+def test_a_full_disk_leaves_the_previous_export(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "a.txt").write_text(GOOD, encoding="utf-8")
+    target = tmp_path / "out.csv"
+    target.write_text("previous complete export\n", encoding="utf-8")
+
+    def full(*args: object, **kwargs: object) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr("figures.export.files.CsvWriter.add", full)
+    code, _, err = run("extract", str(tmp_path / "a.txt"), "-o", str(target))
+    assert code == 1 and "No space left on device" in err and err.count("\n") == 1
+    assert target.read_text(encoding="utf-8") == "previous complete export\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.txt", "out.csv"]
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.text(alphabet=st.characters(codec=None), max_size=400))
+def test_fuzz_unicode_never_raises(text: str) -> None:
+    for figure in extract(text, published="2025-05-11"):
+        assert text[figure.start:figure.end] == figure.surface
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.lists(st.binary(max_size=300), min_size=1, max_size=4))
+def test_fuzz_bytes_only_documented_errors(tmp_path: Path, data: list[bytes]) -> None:
+    folder = tmp_path / f"fuzz{abs(hash(tuple(data)))}"
+    folder.mkdir()
+    for index, blob in enumerate(data):
+        (folder / f"{index}.txt").write_bytes(blob)
+    (folder / "corpus.jsonl").write_bytes(b"\n".join(data))
+    for item in extract_many([folder]):
+        if isinstance(item, InputError):
+            assert "please report" not in str(item), str(item)  # a bug, not bad input
+        else:
+            document, found = item
+            assert all(document.text[f.start:f.end] == f.surface for f in found)
