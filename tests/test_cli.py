@@ -162,3 +162,13 @@ def test_compare_writes_claims_and_members(tmp_path: Path) -> None:
     assert all(isinstance(m["value"], str) for m in members)  # exact decimals as text
     code, _, err = run("compare", str(claims), "--tolerance", "two")
     assert code == 2 and "tolerance" in err
+
+
+def test_report_writes_one_mark_per_figure(tmp_path: Path) -> None:
+    out = tmp_path / "report.html"
+    code, stdout, _ = run("report", str(ROOT / "seeds"), "-o", str(out), "--title", "Seeds <review>")
+    assert code == 0
+    count = sum(len(found) for _, found in figures.extract_many([ROOT / "seeds"]))  # type: ignore[misc]
+    page = out.read_text(encoding="utf-8")
+    assert page.count('<mark class="figure') == count and f"{count} figure(s) in 5 article(s)" in stdout
+    assert "Seeds &lt;review&gt;" in page and "Contested and corroborated figures" in page

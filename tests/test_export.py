@@ -167,3 +167,14 @@ def test_plain_csv_is_not_unescaped(tmp_path: Path) -> None:
     path.write_text(",".join(COLUMNS) + "\r\n" + "d@0-1,d,,'=x,0,3,'=x,3,,,exact,,,other" + "," * 8 + "\r\n",
                     encoding="utf-8")
     assert read(path)["surface"].iloc[0] == "'=x"
+
+
+def test_exports_get_the_usual_permissions(tmp_path: Path) -> None:
+    import os
+
+    mask = os.umask(0o022)
+    try:
+        write([], tmp_path / "x.csv")
+    finally:
+        os.umask(mask)
+    assert (tmp_path / "x.csv").stat().st_mode & 0o777 == 0o644

@@ -25,7 +25,7 @@ import pandas as pd
 from . import __version__, diffing, scoring
 from .compare import compare, read_synonyms
 from .errors import ExportError, FiguresError, InputError, SettingError
-from .export import files
+from .export import files, frame, report
 from .export.package import open_package
 from .pipeline import extract_many
 from .progress import Progress
@@ -81,6 +81,19 @@ field by field. Figures are matched by id, then by overlapping spans.
 examples:
   figures diff before.csv after.csv
   figures diff snapshot.jsonl new.jsonl --fail-on-change --json
+"""
+
+REPORT_HELP = """\
+Write a review page: one self-contained HTML file (works offline, loads nothing)
+with every article and its figures highlighted in place, coloured by category.
+Click a figure for its value, bounds, unit, entity, time window and speaker.
+A table of all figures filters by article, category and speaker and sorts by
+value; a timeline shows the figures' time windows by category; a last section
+sets the claims that several sources make side by side (see figures compare).
+
+examples:
+  figures report seeds/ -o report.html
+  figures report corpus.jsonl -o review.html --published 2025-05-11 --title "Ceasefire claims"
 """
 
 COMPARE_HELP = """\
@@ -181,6 +194,18 @@ def parser() -> argparse.ArgumentParser:
     changes.add_argument("--fail-on-change", action="store_true", help="exit 1 when anything differs")
     changes.add_argument("--json", action="store_true", help="print JSON")
     changes.add_argument("-v", "--verbose", action="store_true", help="show tracebacks of errors")
+
+    review = commands.add_parser("report", help="write an HTML page to review figures in their articles",
+                                 description=REPORT_HELP, formatter_class=argparse.RawDescriptionHelpFormatter)
+    review.add_argument("paths", nargs="+", metavar="PATH", help=".txt file, folder or .jsonl corpus")
+    review.add_argument("-o", "--output", required=True, metavar="OUT", help="the page to write (.html)")
+    review.add_argument("--title", default="figures — review", help="the page's title")
+    review.add_argument("--published", type=_date, metavar="DATE",
+                        help="date of documents that give none (YYYY-MM-DD)")
+    review.add_argument("-j", "--jobs", type=int, default=1, metavar="N", help="worker processes (0: one per CPU)")
+    review.add_argument("--encoding-errors", choices=("strict", "replace"), default="strict",
+                        help="what to do with bytes that are not UTF-8")
+    review.add_argument("-v", "--verbose", action="store_true", help="show tracebacks of errors")
 
     claims = commands.add_parser("compare", help="who says how many: one claim across sources",
                                  description=COMPARE_HELP, formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -317,6 +342,25 @@ def _diff(args: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> int:
     return 1 if args.fail_on_change and result.any else 0
 
 
+def _report(args: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> int:
+    items, failures = [], 0
+    for item in extract_many(args.paths, args.published, args.encoding_errors, args.jobs):
+        if isinstance(item, InputError):
+            failures += 1
+            stderr.write(f"{PROG}: error: {item}\n")
+        else:
+            items.append(item)
+    everything = [f for _, found in items for f in found]
+    dataset = frame(everything)
+    section = report.claims_section(compare(dataset).to_dict("records"), compare(dataset, long=True).to_dict("records"),
+                                    {f.id: f for f in everything})
+    count = report.write_report(items, args.output, title=args.title, sections=[section])
+    stdout.write(f"{args.output}: {count} figure(s) in {len(items)} article(s)\n")
+    if failures:
+        stderr.write(f"{PROG}: {failures} document(s) could not be read; the others were written\n")
+    return 1 if failures else 0
+
+
 def _claim_cell(value: object) -> object:
     """A cell of the compare table, ready to write: exact decimals as plain text, dates in ISO."""
     if isinstance(value, Decimal):
@@ -355,7 +399,7 @@ def _compare(args: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> int:
     return 0
 
 
-COMMANDS = {"extract": _extract, "verify": _verify, "score": _score, "diff": _diff, "compare": _compare,
+COMMANDS = {"extract": _extract, "report": _report, "verify": _verify, "score": _score, "diff": _diff, "compare": _compare,
             "stats": _stats}
 
 

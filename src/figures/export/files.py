@@ -136,6 +136,7 @@ def atomic_path(path: str | Path) -> Iterator[Path]:
     try:
         fd, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent or ".")
         os.close(fd)
+        os.chmod(temp, 0o666 & ~_umask())  # mkstemp makes it private; an export gets the usual permissions
     except OSError as exc:
         raise ExportError(f"{path}: cannot be written: {exc.strerror or exc}") from None
     try:
@@ -145,6 +146,12 @@ def atomic_path(path: str | Path) -> Iterator[Path]:
         with contextlib.suppress(OSError):
             os.unlink(temp)
         raise
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
 
 
 @contextlib.contextmanager
