@@ -487,7 +487,10 @@ def _tense_re() -> regex.Pattern[str]:
 _NOT_PAST = r"(?:hundred|need|speed|seed|feed|breed|creed|greed|shed|sacred|hatred|kindred|naked|wicked)(?!\p{L})"
 
 
-_CLAUSE_STOP = regex.compile(r"[.!?;\n]\s")
+#: how far from an expression a tense cue is looked for (its sentence bounds the search first): a
+#: long list of figures between verb and date ("downed ... and ... in June") is still one clause
+_TENSE_REACH = 400
+_CLAUSE_STOP = regex.compile(r"[.!?;]\s|\n")  # a line break ends a sentence whatever follows it
 _FRONTED_COMMA = regex.compile(r"\s*,")
 #: what may stand before a fronted expression in its sentence: a few words ("In", "In the early hours of")
 _OPENING = regex.compile(r"[\s\"'“‘(]*(?:\p{L}+[\s-]+){0,6}")
@@ -499,8 +502,8 @@ def _tense(text: str, start: int, end: int, own_clause: bool = False) -> Tense:
 
     With ``own_clause`` only cues in the expression's own clause count.
     """
-    low = max(0, start - 160)
-    high = min(len(text), end + 160)
+    low = max(0, start - _TENSE_REACH)
+    high = min(len(text), end + _TENSE_REACH)
     for stop in _CLAUSE_STOP.finditer(text, low, start):
         low = stop.end()
     stop = _CLAUSE_STOP.search(text, end, high)
