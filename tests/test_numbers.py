@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from figures import extract
+from figures import extract, numbers
 
 ONES = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
         "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"]
@@ -128,3 +128,21 @@ def test_number_soup_is_safe(words: list[str]) -> None:
         assert text[figure.start:figure.end] == figure.surface
         if figure.low is not None and figure.high is not None:
             assert figure.low <= figure.high
+
+
+_PIECES = st.sampled_from([
+    "Russia", "launched", "524", "drones", "$1.1Bln", "US$5", "EUR 500", "Rs 40", "BM-21", "2S19", "(3)",
+    "Resolution 2334", "May 7, 8 and 10", "https://x.org/2025/05/11/a-1", "www.a.com/5", "a.b+c@d.org",
+    "+380 44 123 4567", "one hundred and five", "twenty-seven", "a dozen", "hundreds of thousands", "half",
+    "twice", "3rd", "82mm", "10-15", "1,000-person", "6 p.m.", "20:36", "2025-05-11", "11.05.2025", "-", ",",
+    ".", "nearly", "more than", "up to", "the two sides", "\n", "\n\n", "«", "—", "5%", "0.5", "1.2.3", "1-2-3",
+])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(st.lists(_PIECES, max_size=25).map(" ".join), st.lists(_PIECES, max_size=25).map("".join),
+                 st.text(max_size=200)))
+def test_fast_scan_equals_a_full_scan(text: str) -> None:
+    """The candidate-driven scan finds exactly what trying the pattern at every character finds."""
+    full = [(m.span(), m.lastgroup) for m in numbers._pattern().finditer(text)]
+    assert [(m.span(), m.lastgroup) for m in numbers._scan(text)] == full

@@ -23,12 +23,15 @@ sizes (``millions of Europeans``) and lines that hold no words (vote counters).
 from __future__ import annotations
 
 import bisect
+import re
+import time
+from collections.abc import Iterator
 from decimal import Decimal, localcontext
 from functools import cache
 
 import regex
 
-from .lexicon import alternation, month_pattern, table, words
+from .lexicon import alternation, month_numbers, month_pattern, table, words
 from .models import NumberMention
 
 _ORDINAL_SUFFIX = r"(?:st|nd|rd|th)"
@@ -99,7 +102,7 @@ def _pattern() -> regex.Pattern[str]:
     # what may follow a day of a date list; a dash only before another day that ends the list
     # ("May 7, 8-9."), so that "January 1, 2-3 drones" keeps its range of counts
     day_end = r"(?:[,.](?!\d)|[;:)\]]|$|\(|\d{4})"
-    date_tail = rf"(?:(?:\s*,\s*|,?\s+(?:and|or|to|through|until|till)\s+|\s*[-–]\s*){day}(?=\s*(?:[,.](?!\d)|[;:)\]]|$|(?:and|or)\b(?!\s+(?:more|fewer|less|so)\b)|to\b|in\b|at\b|on\b|with\b|\(|\d{{4}}|[-–]\s*{day}\s*{day_end})))*"
+    date_tail = rf"(?:(?:\s*,\s*|,?\s+(?:and|or|to|through|until|till)\s+|\s*[-–]\s*){day}\b(?=\s*(?:[,.](?!\d)|[;:)\]]|$|(?:and|or)\b(?!\s+(?:more|fewer|less|so)\b)|to\b|in\b|at\b|on\b|with\b|\(|\d{{4}}|[-–]\s*{day}\s*{day_end})))*"
     return regex.compile(
         rf"""
         # where a match can begin: a character that is not a letter or space (a digit, a sign, a
@@ -256,6 +259,12 @@ def _hedged_after() -> regex.Pattern[str]:
     return regex.compile(rf"(?i:[ \t]*(?:{alternation(phrases)})(?![\w]))")
 
 
+@cache
+def _measure_after() -> regex.Pattern[str]:
+    """A unit of ``units.tsv`` right after a number: it measures something."""
+    return regex.compile(rf"(?i:[ \t]?(?:{alternation([row[0] for row in table('units.tsv')])})(?![\p{{L}}\d]))")
+
+
 def _is_year(text: str, start: int, end: int, value: Decimal) -> bool:
     if end - start != 4 or not text[start:end].isdigit() or not (1800 <= value <= 2100):
         return False  # "1.8k" is no year
@@ -267,8 +276,8 @@ def _is_year(text: str, start: int, end: int, value: Decimal) -> bool:
         joined = _JOINED.search(before)  # "2014 and 2022" are years; "2 drones and 1800 drones" counts
         if joined is None or _PLURAL_NOUN_AFTER.match(text, end) is None:
             return True
-    if _hedged_after().match(text, end):
-        return False  # "1800+ drones", "2000 or more people"
+    if _hedged_after().match(text, end) or _measure_after().match(text, end):
+        return False  # "1800+ drones", "2000 or more people", "1800 sq km", "2000 tonnes"
     return _PLURAL_NOUN_AFTER.match(text, end) is None and _irregular_plural_after().match(text, end) is None
 
 
@@ -294,9 +303,7 @@ def find(text: str) -> list[NumberMention]:
     found: list[NumberMention] = []
     lines: dict[int, bool] = {}  # line start -> whether the line has words: each line is read once
     breaks = [m.start() for m in _NEWLINE.finditer(text)]
-    # a last guard against a pattern that backtracks for ever: a budget fifty times the
-    # usual scanning time; past it the regex module raises TimeoutError for this document
-    for match in _pattern().finditer(text, timeout=SCAN_SECONDS + len(text) / SCAN_CHARS_PER_SECOND):
+    for match in _scan(text):
         kind = match.lastgroup
         if kind == "skip":
             continue
@@ -314,6 +321,52 @@ def find(text: str) -> list[NumberMention]:
             continue
         found.append(mention)
     return found
+
+
+@cache
+def _first_words() -> frozenset[str]:
+    """Lower-case words that can begin a match of :func:`_pattern` (every other word cannot)."""
+    begins = set(month_numbers()) | set(_number_words()) | {w.lower() for w in words("label_nouns.txt")}
+    begins |= {sign.lower() for sign in _currency_signs()}
+    begins |= {"a", "an", "tens", "hundreds", "thousands", "millions", "http", "https", "www"}
+    return frozenset(w.split()[0].rstrip(".").lower() for w in begins if w and w[0].isalpha())
+
+
+#: Where a match may start: a digit, a sign or bracket, or a word (kept only if it is a first word).
+_CANDIDATE = re.compile(r"\d|[@+($€£¥₽₴₹]|\b[^\W\d_]+")
+#: The characters a match may hold before its first candidate ("BM-21", "a.b@c.org", "US$5").
+_TOKEN_BEFORE = regex.compile(r"[\w.+\-$€£¥₽₴₹]*\Z")
+
+
+def _scan(text: str) -> Iterator[regex.Match[str]]:
+    """The matches of :func:`_pattern` over ``text``, as ``finditer`` would give them, but fast.
+
+    ``finditer`` tries every alternative at every character. Here the big
+    pattern is tried only where a cheap pattern finds a digit, a sign or a word
+    that some alternative begins with, backing up over the token it sits in.
+    A last guard against a pattern that backtracks for ever: a time budget
+    fifty times the usual cost; past it a :class:`TimeoutError` ends the document.
+    """
+    pattern, first = _pattern(), _first_words()
+    deadline = time.monotonic() + SCAN_SECONDS + len(text) / SCAN_CHARS_PER_SECOND
+    resume = 0
+    for candidate in _CANDIDATE.finditer(text):
+        position = candidate.start()
+        if position < resume:
+            continue
+        piece = candidate.group()
+        if piece[0].isalpha() and piece.lower() not in first:
+            continue
+        back = _TOKEN_BEFORE.search(text, max(resume, position - 40), position)
+        for start in range(back.start() if back else position, position + 1):
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                raise TimeoutError("the number scan ran past its time budget")
+            match = pattern.match(text, start, timeout=remaining)
+            if match and match.end() > start:
+                resume = match.end()
+                yield match
+                break
 
 
 def _read(match: regex.Match[str]) -> NumberMention | None:

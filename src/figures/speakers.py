@@ -284,7 +284,10 @@ def _is_headline(text: str, toks: list[_Tok]) -> bool:
     """A title-case line with no final full stop: most of its longer words are capitalised."""
     if text.rstrip("\"'”’)] ").endswith("."):
         return False
-    long_words = [t for t in toks if t.word and len(t.text) > 3 and not t.digit]
+    words_ = [t for t in toks if t.word and not t.digit]
+    if len(words_) >= 4 and all(t.cap for t in words_):
+        return True  # "EU Approves Up To $2 In Aid": short words, every one capitalised
+    long_words = [t for t in words_ if len(t.text) > 3]
     if len(long_words) < 2:
         return False
     return sum(t.cap for t in long_words) >= 0.7 * len(long_words)
@@ -449,7 +452,8 @@ def _name_runs(doc: _Doc, toks: list[_Tok]) -> list[tuple[int, int]]:
                     j += 2
                 else:
                     break
-            if not (j < n and (toks[j].digit or toks[j].lower in _number_words())):
+            after_number = i > 0 and toks[i - 1].digit  # "1 Bn Swiss francs", "100 Drones": what is counted
+            if not after_number and not (j < n and (toks[j].digit or toks[j].lower in _number_words())):
                 runs.append((i, j))  # "World War Two", "Apollo 11": a label, not a person
             i = j
         else:
@@ -1022,7 +1026,7 @@ def _attach(doc: _Doc, unit: _Unit, i: int, j: int, form: _Verb,
     if nxt is not None and (nxt.lower in ("'s", "’s") or _match_verb(doc, toks, j) is not None and unit.headline):
         return None
     after_next = toks[j + 1] if j + 1 < n else None
-    counted = after_next is not None and (after_next.digit or after_next.lower in _number_words())
+    counted = after_next is not None and (after_next.digit or after_next.lower.split("-")[0] in _number_words())
     if form.kind == "report" and nxt is not None and nxt.lower in ("over", "with") and not counted:
         return None  # "argued over a proposed truce", "commented with": a topic ("said over 100 ..." is a claim)
     # passive with an agent: "proposed by Kyiv"; "as quoted by the Russian media" names only the medium
