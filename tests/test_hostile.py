@@ -75,7 +75,7 @@ def test_a_malformed_jsonl_line_is_named_and_the_rest_processed(tmp_path: Path) 
 def _cost_per_char(make: Callable[[int], str], size: int) -> float:
     text = make(size)
     best = float("inf")
-    for _ in range(3):
+    for _ in range(5):  # the best of five: CPU time, so other processes on the machine barely matter
         began = time.process_time()
         extract_document(Document(id="x", text=text))
         best = min(best, time.process_time() - began)

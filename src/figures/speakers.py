@@ -48,6 +48,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
+from typing import NamedTuple
 
 import regex
 
@@ -227,9 +228,8 @@ def _lexicon() -> _Lexicon:
 # --------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class _Tok:
-    """A word or punctuation mark with its offsets."""
+class _Tok(NamedTuple):
+    """A word or punctuation mark with its offsets (a named tuple: built by the hundred thousand)."""
 
     text: str
     start: int
@@ -242,15 +242,7 @@ class _Tok:
 
 def _make_tok(text: str, start: int) -> _Tok:
     first = text[0]
-    return _Tok(
-        text=text,
-        start=start,
-        end=start + len(text),
-        lower=text.lower(),
-        cap=first.isupper(),
-        word=first.isalnum(),
-        digit=first.isdigit(),
-    )
+    return _Tok(text, start, start + len(text), text.lower(), first.isupper(), first.isalnum(), first.isdigit())
 
 
 def _tokenize(text: str, start: int, end: int) -> list[_Tok]:
@@ -969,8 +961,8 @@ def _adjunct_only(doc: _Doc, tail: list[_Tok]) -> bool:
     words_ = [t for t in tail if t.word]
     if not words_:
         return True
-    if len(words_) > 8 or any(t.digit or t.lower == "that" for t in words_):
-        return False
+    if len(words_) > 8 or any(t.digit or t.lower == "that" or t.lower in _number_words() for t in words_):
+        return False  # a number, in digits or words ("pledged a hundred dollars"), is the claim itself
     if any(t.text in _QUOTES for t in tail):
         return False
     head = words_[0].lower
