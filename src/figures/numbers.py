@@ -99,10 +99,12 @@ def _pattern() -> regex.Pattern[str]:
         rf"(?:(?:(?:-|{sp})+(?:{scales})\b)+(?:(?:{sp}+and)?{sp}+{atom}(?:(?:-|{sp})+(?:{scales})\b)*)*)?"
     )
     day = r"\d{1,2}" + _ORDINAL_SUFFIX + r"?"
-    # what may follow a day of a date list; a dash only before another day that ends the list
-    # ("May 7, 8-9."), so that "January 1, 2-3 drones" keeps its range of counts
-    day_end = r"(?:[,.](?!\d)|[;:)\]]|$|\(|\d{4})"
-    date_tail = rf"(?:(?:\s*,\s*|,?\s+(?:and|or|to|through|until|till)\s+|\s*[-–]\s*){day}\b(?=\s*(?:[,.](?!\d)|[;:)\]]|$|(?:and|or)\b(?!\s+(?:more|fewer|less|so)\b)|to\b|in\b|at\b|on\b|with\b|\(|\d{{4}}|[-–]\s*{day}\s*{day_end})))*"
+    # what may follow a day of a date list; a dash or joiner only before another day that ends the list
+    # ("May 7, 8-9.", "May 7, 8 and 9 in Doha"), so that
+    # "January 1, 2-3 drones", "March 7, 2 to 3 drones" and "January 1, 2 or more drones" keep their counts
+    day_end = r"(?:[,.](?!\d)|[;:)\]]|$|\(|\d{4}|(?:in|at|on|with)\b)"
+    joined_day = rf"(?:(?:[-–]|(?:and|or|to|through|until|till)\s)\s*{day}\b\s*(?:{day_end}|(?:and|or)\s))"
+    date_tail = rf"(?:(?:\s*,\s*|,?\s+(?:and|or|to|through|until|till)\s+|\s*[-–]\s*){day}\b(?=\s*(?:{day_end}|{joined_day})))*"
     return regex.compile(
         rf"""
         # where a match can begin: a character that is not a letter or space (a digit, a sign, a
@@ -111,7 +113,7 @@ def _pattern() -> regex.Pattern[str]:
         (?: (?=[^\p{{L}}\s]) | (?<=[^\p{{L}}\p{{N}}]|^)(?=\p{{L}}) )
         (?:
         (?P<skip>
-            https?://\S+ | www\.\S+ | (?<![\w.+-])[\w.+-]++@[\w-]+\.[\w.]+    # URLs, e-mail
+            https?://\S+ | www\.\S+ | (?<![\w.+-])\w[\w.+-]*+@[\w-]+\.[\w.]+  # URLs, e-mail
           | \+\d{{1,3}}[\s.-]?\(?\d{{1,4}}\)?(?:[\s.-]?\d{{2,4}}){{2,4}}     # phone numbers
           | \(\d{{3}}\)\s?\d{{3}}-\d{{4}}
           | \b\d{{4}}-\d{{2}}-\d{{2}}(?:T[\d:.]+(?:Z|[+-]\d{{2}}:?\d{{2}})?)?\b # ISO dates
@@ -332,10 +334,15 @@ def _first_words() -> frozenset[str]:
     return frozenset(w.split()[0].rstrip(".").lower() for w in begins if w and w[0].isalpha())
 
 
-#: Where a match may start: a digit, a sign or bracket, or a word (kept only if it is a first word).
-_CANDIDATE = re.compile(r"\d|[@+($€£¥₽₴₹]|\b[^\W\d_]+")
-#: The characters a match may hold before its first candidate ("BM-21", "a.b@c.org", "US$5").
-_TOKEN_BEFORE = regex.compile(r"[\w.+\-$€£¥₽₴₹]*\Z")
+@cache
+def _candidate_patterns() -> tuple[re.Pattern[str], regex.Pattern[str]]:
+    """Where a match may start (a digit, a sign, a bracket, or a word, kept if it is a first
+    word), and the characters a match may hold before that ("BM-21", "a.b@c.org", "US$5")."""
+    signs = {sign[0] for sign in _currency_signs() if not sign[0].isalnum()} | set("@+($")
+    marks = "".join(sorted(signs)).replace("\\", "\\\\").replace("]", "\\]").replace("^", "\\^")
+    token_signs = "".join(sorted(signs - set("@+("))).replace("\\", "\\\\").replace("]", "\\]")
+    return (re.compile(rf"\d|[{marks}]|(?<![^\W_])[^\W\d_]+"),
+            regex.compile(rf"[\w.+\-{token_signs}]*\Z"))
 
 
 def _scan(text: str) -> Iterator[regex.Match[str]]:
@@ -343,22 +350,25 @@ def _scan(text: str) -> Iterator[regex.Match[str]]:
 
     ``finditer`` tries every alternative at every character. Here the big
     pattern is tried only where a cheap pattern finds a digit, a sign or a word
-    that some alternative begins with, backing up over the token it sits in.
+    that some alternative begins with, and at the start of the token that holds
+    it and of the words in that token ("x.Su-25"): at most a few tries within 40
+    characters, so a long run like ``1.2.1.2...`` stays linear.
     A last guard against a pattern that backtracks for ever: a time budget
     fifty times the usual cost; past it a :class:`TimeoutError` ends the document.
     """
     pattern, first = _pattern(), _first_words()
+    candidates, token_before = _candidate_patterns()
     deadline = time.monotonic() + SCAN_SECONDS + len(text) / SCAN_CHARS_PER_SECOND
     resume = 0
-    for candidate in _CANDIDATE.finditer(text):
+    for candidate in candidates.finditer(text):
         position = candidate.start()
         if position < resume:
             continue
         piece = candidate.group()
         if piece[0].isalpha() and piece.lower() not in first:
             continue
-        back = _TOKEN_BEFORE.search(text, max(resume, position - 40), position)
-        for start in range(back.start() if back else position, position + 1):
+        back = token_before.search(text, max(resume, position - 40), position)
+        for start in _starts(text, back.start() if back else position, position):
             remaining = deadline - time.monotonic()
             if remaining <= 0:
                 raise TimeoutError("the number scan ran past its time budget")
@@ -366,7 +376,14 @@ def _scan(text: str) -> Iterator[regex.Match[str]]:
             if match and match.end() > start:
                 resume = match.end()
                 yield match
-                break
+                if resume > position:
+                    break
+
+
+def _starts(text: str, token: int, position: int) -> list[int]:
+    """Where to try the pattern for a candidate at ``position`` in a token starting at ``token``."""
+    inner = [i for i in range(token + 1, position) if text[i].isalpha() and not text[i - 1].isalnum()]
+    return [token, *inner, position] if token < position else [position]
 
 
 def _read(match: regex.Match[str]) -> NumberMention | None:

@@ -494,7 +494,10 @@ _CLAUSE_STOP = regex.compile(r"[.!?;]\s|\n")  # a line break ends a sentence wha
 _FRONTED_COMMA = regex.compile(r"\s*,")
 #: what may stand before a fronted expression in its sentence: a few words ("In", "In the early hours of")
 _OPENING = regex.compile(r"[\s\"'“‘(]*(?:\p{L}+[\s-]+){0,6}")
-_CLAUSE_BREAK = regex.compile(r"[;:()]|(?<!\d)[—–]|[—–](?!\d)|(?<!\d),|,(?!\d)")  # "2–3 drones" is a range
+#: what ends a clause; not the dash of a range ("2–3 drones") nor a converted measure ("3 km (2 miles)")
+_CLAUSE_BREAK = regex.compile(
+    r"[;:]|\((?![\d.,]+[ \t]?[\p{L}.]*\))|(?<!\([\d.,]+[ \t]?[\p{L}.]*)\)|(?<!\d)[—–]|[—–](?!\d)|(?<!\d),|,(?!\d)"
+)
 
 
 def _tense(text: str, start: int, end: int, own_clause: bool = False) -> Tense:
