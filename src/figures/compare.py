@@ -61,7 +61,7 @@ import regex
 
 from .errors import SettingError
 from .export.table import typed
-from .lexicon import table
+from .lexicon import singular, table
 from .models import COLUMNS, decimal_text
 
 if TYPE_CHECKING:
@@ -218,30 +218,9 @@ def read_synonyms(path: str | Path | None = None) -> dict[str, str]:
     return synonyms
 
 
-@cache
-def _irregular() -> dict[str, str]:
-    """Irregular plurals (``people`` -> ``person``), from the extractor's ``data/entity_words.tsv``."""
-    return {row[0].lower(): row[2].lower() for row in table("entity_words.tsv")
-            if len(row) > 2 and row[1] == "irregular"}
-
-
-def _singular(word: str) -> str:
-    """English singular of a lower-case word (the extractor's rule, which this analysis may not import)."""
-    irregular = _irregular()
-    if word in irregular:
-        return irregular[word]
-    if word.endswith("ies") and len(word) > 4:
-        return word[:-3] + "y"
-    if word.endswith(("sses", "xes", "ches", "shes", "zzes")):
-        return word[:-2]
-    if word.endswith("s") and not word.endswith(("ss", "us", "is")) and len(word) > 3:
-        return word[:-1]
-    return word
-
-
 def _words(text: str) -> tuple[str, ...]:
     """Lower-case singular words; hyphens, slashes and punctuation separate words."""
-    return tuple(_singular(word) for word in regex.findall(r"[\p{L}\p{N}]+", text.lower()))
+    return tuple(singular(word) for word in regex.findall(r"[\p{L}\p{N}]+", text.lower()))
 
 
 class Thesaurus:

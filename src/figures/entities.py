@@ -25,7 +25,7 @@ from functools import cache
 
 import regex
 
-from .lexicon import table
+from .lexicon import singular, table
 from .models import Qualified
 
 _WORD = regex.compile(r"[ \t]*['‘\"“]?((?:\p{Lu}\.){2,}|\p{L}[\p{L}\p{M}'’]*(?:-\p{L}[\p{L}\p{M}'’]*)*)['’\"”]?")
@@ -87,20 +87,6 @@ def _duration_cues() -> list[tuple[regex.Pattern[str], str]]:
 def _role_pattern() -> regex.Pattern[str]:
     words = sorted(_roles()["role"], key=len, reverse=True)
     return regex.compile(rf"(?i:\b({'|'.join(regex.escape(w) for w in words)})\b)")
-
-
-def singular(word: str) -> str:
-    """English singular of a lower-case noun (``bodies`` -> ``body``, ``boats`` -> ``boat``)."""
-    irregular = _roles()["irregular"]
-    if word in irregular:
-        return irregular[word]
-    if word.endswith("ies") and len(word) > 4:
-        return word[:-3] + "y"
-    if word.endswith(("sses", "xes", "ches", "shes", "zzes")):
-        return word[:-2]
-    if word.endswith("s") and not word.endswith(("ss", "us", "is")) and len(word) > 3:
-        return word[:-1]
-    return word
 
 
 def _is_plural(word: str) -> bool:

@@ -64,3 +64,24 @@ def month_numbers() -> dict[str, int]:
 def month_pattern() -> str:
     """A regex alternation of every month name (case-insensitive use expected)."""
     return alternation(tuple(month_numbers()))
+
+
+@cache
+def _irregular_plurals() -> dict[str, str]:
+    """Irregular plurals (``people`` -> ``person``), the ``irregular`` rows of ``entity_words.tsv``."""
+    return {row[0].lower(): row[2].lower() for row in table("entity_words.tsv")
+            if len(row) > 2 and row[1] == "irregular"}
+
+
+def singular(word: str) -> str:
+    """English singular of a lower-case noun (``bodies`` -> ``body``, ``boats`` -> ``boat``)."""
+    irregular = _irregular_plurals()
+    if word in irregular:
+        return irregular[word]
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith(("sses", "xes", "ches", "shes", "zzes")):
+        return word[:-2]
+    if word.endswith("s") and not word.endswith(("ss", "us", "is")) and len(word) > 3:
+        return word[:-1]
+    return word
