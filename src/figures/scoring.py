@@ -23,9 +23,7 @@ the pairs, with lenient comparisons a reviewer would accept:
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import json
 import re
 from collections import defaultdict
 from collections.abc import Sequence
@@ -36,7 +34,6 @@ from typing import Any
 
 import pandas as pd
 
-from .errors import ExportError
 from .export import files
 
 FIELDS = ("qualifier", "unit", "entity", "category", "time", "speaker")
@@ -62,25 +59,10 @@ _GENERIC_NAME_WORDS = frozenset({"the", "of", "s", "russian", "ukrainian", "ukra
 
 def load(path: str | Path) -> list[Record]:
     """Records of a gold file or an export (.jsonl, .csv or .parquet) as plain dicts."""
-    fmt = files.format_of(path)
-    if fmt == "parquet":
+    if files.format_of(path) == "parquet":
         df = files.read(path)
         return [{k: (None if _blank(v) else v) for k, v in row.items()} for row in df.to_dict("records")]
-    try:
-        with open(path, encoding="utf-8", newline="") as handle:
-            spreadsheet = handle.read(1) == "\ufeff"
-            if not spreadsheet:
-                handle.seek(0)
-            if fmt == "csv":
-                return [{k: (files.unescape_cell(v) if spreadsheet and v else v) for k, v in row.items()}
-                        for row in csv.DictReader(handle)]
-            if fmt == "jsonl":
-                return [json.loads(line) for line in handle if line.strip()]
-    except OSError as exc:
-        raise ExportError(f"{path}: cannot be read: {exc.strerror or exc}") from None
-    except (json.JSONDecodeError, csv.Error, UnicodeDecodeError) as exc:
-        raise ExportError(f"{path}: is not valid {fmt}: {exc}") from None
-    raise ExportError(f"{path}: score reads .jsonl, .csv or .parquet, not .{fmt}")
+    return files.records(path)
 
 
 def _blank(value: object) -> bool:

@@ -33,7 +33,7 @@ import os
 import tempfile
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import IO, Protocol
+from typing import IO, Any, Protocol
 
 import pandas as pd
 
@@ -226,21 +226,28 @@ def read(path: str | Path) -> pd.DataFrame:
         from .parquet import read_parquet
 
         return read_parquet(path)
+    return typed(pd.DataFrame(records(path), columns=list(COLUMNS)))
+
+
+def records(path: str | Path) -> list[dict[str, Any]]:
+    """The rows of a CSV or JSON Lines file as plain dicts, whatever their columns (a gold file too).
+
+    In CSV an empty cell is ``None``, and a spreadsheet CSV (one with the BOM)
+    has its formula escaping undone.
+    """
+    fmt = format_of(path)
+    if fmt not in ("csv", "jsonl"):
+        raise ExportError(f"{path}: rows are read from a .csv or .jsonl file, not a .{fmt}")
     try:
         with open(path, encoding="utf-8", newline="") as handle:
             spreadsheet = handle.read(1) == "\ufeff"
             if not spreadsheet:
                 handle.seek(0)
             if fmt == "csv":
-                rows = []
-                reader = csv.DictReader(handle)
-                for row in reader:
-                    rows.append({k: (None if v == "" else unescape_cell(v) if spreadsheet and k in _ESCAPED else v)
-                                 for k, v in row.items()})
-            else:
-                rows = [json.loads(line) for line in handle if line.strip()]
+                return [{k: (None if v == "" else unescape_cell(v) if spreadsheet and k in _ESCAPED else v)
+                         for k, v in row.items()} for row in csv.DictReader(handle)]
+            return [json.loads(line) for line in handle if line.strip()]
     except OSError as exc:
         raise ExportError(f"{path}: cannot be read: {exc.strerror or exc}") from None
     except (json.JSONDecodeError, csv.Error, UnicodeDecodeError) as exc:
         raise ExportError(f"{path}: is not a valid {fmt} export: {exc}") from None
-    return typed(pd.DataFrame(rows, columns=list(COLUMNS)))
