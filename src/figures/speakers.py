@@ -5,7 +5,8 @@ figures, and returns for each figure a :class:`~figures.models.SpeakerMention`
 (the best full name the document gives, and the characters it was read from)
 or ``None`` where the outlet states the figure in its own voice.
 
-How it works, per document (all indexing is done once, in one pass or two):
+How it works, per document (names, roles, bodies and quotes are indexed once; units are
+attributed lazily, only where a figure or a pronoun before one needs them):
 
 1. **Units.** Each sentence is tokenised; a sentence the splitter left glued
    (``... NATO.Thus, ...``) is cut again into *units* at an inner full stop.
@@ -165,8 +166,8 @@ class _Lexicon:
     verbs: dict[str, tuple[_Verb, ...]]  # first word -> forms starting with it, longest first
     titles: frozenset[str]
     bodies: frozenset[str]
-    sources: tuple[tuple[str, ...], ...]
-    glosses: tuple[tuple[str, ...], ...]
+    sources: dict[str, tuple[tuple[str, ...], ...]]  # first word -> phrases starting with it, in file order
+    glosses: dict[str, tuple[tuple[str, ...], ...]]
     media: frozenset[str]
     labels: frozenset[str]
     regions: frozenset[str]
@@ -197,6 +198,14 @@ def _load_verbs(name: str, kind: str) -> list[_Verb]:
     return verbs
 
 
+def _by_first_word(phrases: list[str]) -> dict[str, tuple[tuple[str, ...], ...]]:
+    by_first: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in phrases:
+        words_ = tuple(phrase.split())
+        by_first.setdefault(words_[0], []).append(words_)
+    return {first: tuple(group) for first, group in by_first.items()}
+
+
 @cache
 def _lexicon() -> _Lexicon:
     """Load the data files once."""
@@ -212,8 +221,8 @@ def _lexicon() -> _Lexicon:
         verbs={k: tuple(sorted(v, key=lambda f: -len(f.words))) for k, v in by_first.items()},
         titles=frozenset(t.lower() for t in titles),
         bodies=frozenset(cues.get("body", [])),
-        sources=tuple(tuple(p.split()) for p in cues.get("source", [])),
-        glosses=tuple(tuple(p.split()) for p in cues.get("gloss", [])),
+        sources=_by_first_word(cues.get("source", [])),
+        glosses=_by_first_word(cues.get("gloss", [])),
         media=frozenset(cues.get("medium", [])),
         labels=frozenset(cues.get("label", [])),
         regions=frozenset(cues.get("region", [])),
@@ -240,23 +249,41 @@ class _Tok(NamedTuple):
     digit: bool  # starts with a digit ("30", "1,000"); "M23" is a name
 
 
-def _make_tok(text: str, start: int) -> _Tok:
-    first = text[0]
-    return _Tok(text, start, start + len(text), text.lower(), first.isupper(), first.isalnum(), first.isdigit())
+_new_tok = tuple.__new__  # _Tok's own __new__ is a Python function; this skips its frame
+
+
+#: token text -> its pieces as (text, length, lower, cap, word, digit): a word is read once, not at every use
+_PIECES: dict[str, tuple[tuple[str, int, str, bool, bool, bool], ...]] = {}
+_PIECES_MAX = 200_000  # cleared when full: a corpus's vocabulary (every distinct number) is unbounded
+
+
+def _pieces(piece: str) -> tuple[tuple[str, int, str, bool, bool, bool], ...]:
+    """How a token's text splits and what it is; a possessive ``'s`` becomes its own piece."""
+    first = piece[0]
+    possessive = _POSSESSIVE.match(piece) if len(piece) > 2 and first.isalpha() else None
+    if possessive:
+        stem, mark = possessive.group(1), possessive.group(2)
+        return ((stem, len(stem), stem.lower(), first.isupper(), True, first.isdigit()),
+                (mark, len(mark), mark.lower(), False, False, False))
+    return ((piece, len(piece), piece.lower(), first.isupper(), first.isalnum(), first.isdigit()),)
 
 
 def _tokenize(text: str, start: int, end: int) -> list[_Tok]:
     """Tokens of ``text[start:end]``; a possessive ``'s`` becomes its own token."""
     toks: list[_Tok] = []
+    append = toks.append
+    known = _PIECES
     for m in _TOKEN.finditer(text, start, end):
         piece = m.group()
-        possessive = _POSSESSIVE.match(piece) if len(piece) > 2 else None
-        if possessive and piece[0].isalpha():
-            stem = possessive.group(1)
-            toks.append(_make_tok(stem, m.start()))
-            toks.append(_make_tok(possessive.group(2), m.start() + len(stem)))
-        else:
-            toks.append(_make_tok(piece, m.start()))
+        pieces = known.get(piece)
+        if pieces is None:
+            if len(known) >= _PIECES_MAX:
+                known.clear()
+            pieces = known[piece] = _pieces(piece)
+        at = m.start()
+        for word, length, lower, cap, is_word, digit in pieces:
+            append(_new_tok(_Tok, (word, at, at + length, lower, cap, is_word, digit)))
+            at += length
     return toks
 
 
@@ -270,6 +297,7 @@ class _Unit:
     headline: bool
     toks: list[_Tok]
     glosses: list[int] = field(default_factory=list)  # where ", referring to ..." glosses start
+    runs: list[tuple[int, int]] = field(default_factory=list)  # name runs, from _index_names
 
 
 def _is_headline(text: str, toks: list[_Tok]) -> bool:
@@ -373,6 +401,18 @@ class _Resolved:
     person: bool
 
 
+#: Answers of :meth:`_Doc.name_like` (by token text) and :meth:`_Doc.is_title` (by lower case): they
+#: depend on the word alone, and a document asks them of the same few thousand words again and again.
+_NAME_LIKE: dict[str, bool] = {}
+_IS_TITLE: dict[str, bool] = {}
+
+
+def _remember(memo: dict[str, bool], key: str, answer: bool) -> None:
+    if len(memo) >= _PIECES_MAX:
+        memo.clear()
+    memo[key] = answer
+
+
 @dataclass
 class _Doc:
     """Everything the stage knows about one document, built once in :func:`speakers_for`."""
@@ -388,7 +428,8 @@ class _Doc:
     roles_by_head: dict[str, list[_Role]] = field(default_factory=dict)
     quotes: list[tuple[int, int]] = field(default_factory=list)
     quote_starts: list[int] = field(default_factory=list)
-    attributions: list[list[_Attribution]] = field(default_factory=list)  # per unit
+    attributions: list[list[_Attribution] | None] = field(default_factory=list)  # per unit, when first asked
+    settled: int = 0  # the units before this one are all attributed
     subjects: list[tuple[int, str]] = field(default_factory=list)  # persons as subjects
     bodies_named: list[tuple[int, str]] = field(default_factory=list)  # bodies the text names
     bodies_said: list[tuple[int, str]] = field(default_factory=list)  # bodies that spoke
@@ -397,26 +438,35 @@ class _Doc:
     # ---- helpers -------------------------------------------------------
 
     def is_title(self, tok: _Tok) -> bool:
-        low = tok.lower.rstrip(".")
-        return low in self.lex.titles or _singular(low) in self.lex.titles
+        low = tok.lower
+        known = _IS_TITLE.get(low)
+        if known is None:
+            bare = low.rstrip(".")
+            known = bare in self.lex.titles or _singular(bare) in self.lex.titles
+            _remember(_IS_TITLE, low, known)
+        return known
 
     def is_body(self, tok: _Tok) -> bool:
         return tok.lower in self.lex.bodies
 
     def name_like(self, tok: _Tok) -> bool:
         """A capitalised word that could be part of a person's name (``al-Mandhari`` too)."""
-        return (
-            tok.word
-            and (tok.cap or _PREFIXED_NAME.match(tok.text) is not None)
-            and not tok.digit
-            and bool(_HAS_LOWER.search(tok.text))
-            and tok.lower not in _NON_NAME
-            and tok.lower not in _WEEKDAYS
-            and tok.lower not in _number_words()  # "World War Two" is no person
-            and not self.is_title(tok)
-            and not self.is_body(tok)
-            and tok.lower not in self.lex.verbs  # "Durov Says", "Prosecutors Request"
-        )
+        known = _NAME_LIKE.get(tok.text)
+        if known is None:
+            known = bool(
+                tok.word
+                and (tok.cap or _PREFIXED_NAME.match(tok.text) is not None)
+                and not tok.digit
+                and _HAS_LOWER.search(tok.text)
+                and tok.lower not in _NON_NAME
+                and tok.lower not in _WEEKDAYS
+                and tok.lower not in _number_words()  # "World War Two" is no person
+                and not self.is_title(tok)
+                and not self.is_body(tok)
+                and tok.lower not in self.lex.verbs  # "Durov Says", "Prosecutors Request"
+            )
+            _remember(_NAME_LIKE, tok.text, known)
+        return known
 
     def quote_at(self, pos: int) -> int | None:
         """Index of the quotation holding ``pos``, if any."""
@@ -459,7 +509,7 @@ def _index_names(doc: _Doc) -> None:
     headline_counts: Counter[str] = Counter()
     run_lists: list[tuple[_Unit, list[tuple[int, int]]]] = []
     for unit in doc.units:
-        runs = _name_runs(doc, unit.toks)
+        runs = unit.runs = _name_runs(doc, unit.toks)
         run_lists.append((unit, runs))
         for i, j in runs:
             if j - i < 2:
@@ -529,7 +579,7 @@ def _index_roles(doc: _Doc) -> None:
     for unit in doc.units:
         toks = unit.toks
         n = len(toks)
-        for i, j in _name_runs(doc, toks):
+        for i, j in unit.runs:
             name = _expand(doc, " ".join(t.text for t in toks[i:j]))
             if unit.headline and any(t.lower.endswith(("s", "ing", "ed")) for t in toks[i:j - 1]):
                 continue  # "Kremlin Negotiator Invokes Peter": a headline verb, not a name
@@ -807,6 +857,7 @@ def _latest_before(items: list[tuple[int, str]], pos: int, doc: _Doc) -> str | N
 
 def _person_before(doc: _Doc, pos: int) -> str | None:
     """Whom ``he``/``she`` at ``pos`` most likely means: the latest speaker or subject, else person."""
+    _settle(doc, doc.subjects, pos)
     return _latest_before(doc.subjects, pos, doc) or _latest_before(doc.person_mentions, pos, doc)
 
 
@@ -861,8 +912,9 @@ def _resolve(doc: _Doc, unit: _Unit, toks: list[_Tok]) -> tuple[_Resolved, int, 
         if first in ("he", "she"):
             name = _person_before(doc, start)
             return (_Resolved(name, True), start, end) if name else None
-        name = _latest_before(doc.bodies_said, start, doc) if first == "it" else None
-        if first == "they":
+        name = None
+        if first in ("it", "they"):
+            _settle(doc, doc.bodies_said, start)
             name = _latest_before(doc.bodies_said, start, doc)
         return (_Resolved(name, False), start, end) if name else None
     if first in ("this", "that", "these", "those", "which", "what", "it"):
@@ -948,8 +1000,9 @@ def _match_verb(doc: _Doc, toks: list[_Tok], i: int) -> tuple[_Verb, int] | None
     return None
 
 
-def _match_phrase(toks: list[_Tok], i: int, phrases: tuple[tuple[str, ...], ...]) -> int | None:
-    for phrase in phrases:
+def _match_phrase(toks: list[_Tok], i: int, phrases: dict[str, tuple[tuple[str, ...], ...]]) -> int | None:
+    """The index after the first of ``phrases`` (keyed by first word) that starts at token ``i``."""
+    for phrase in phrases.get(toks[i].lower, ()):
         j = i + len(phrase)
         if j <= len(toks) and all(toks[i + m].lower == w for m, w in enumerate(phrase)):
             return j
@@ -1197,6 +1250,36 @@ def _unit_attributions(doc: _Doc, unit: _Unit) -> list[_Attribution]:
     return found
 
 
+def _attributions(doc: _Doc, index: int) -> list[_Attribution]:
+    """The attributions of unit ``index``, found when first asked for.
+
+    Attribution is lazy: a unit is read only when a figure's speaker needs it,
+    or when a pronoun in a later unit needs the speakers before it
+    (:func:`_settle`). The answer is the same as reading every unit in order.
+    """
+    found = doc.attributions[index]
+    if found is None:
+        found = doc.attributions[index] = _unit_attributions(doc, doc.units[index])
+        while doc.settled < len(doc.units) and doc.attributions[doc.settled] is not None:
+            doc.settled += 1
+    return found
+
+
+def _settle(doc: _Doc, items: list[tuple[int, str]], pos: int) -> None:
+    """Attribute the units before ``pos``, nearest first, until the latest entry of ``items`` before
+    ``pos`` is known to be final (``items`` is ``doc.subjects`` or ``doc.bodies_said``, which
+    attribution fills: every entry lies in its own unit, and none is quoted)."""
+    k = doc.unit_at(pos)
+    while True:
+        i = bisect.bisect_left(items, (pos, "")) - 1
+        if i >= 0 and items[i][0] >= doc.units[k].start:
+            return  # found in units already read, with nothing unread between it and pos
+        if k <= doc.settled:
+            return  # every unit before k has been read
+        k -= 1
+        _attributions(doc, k)
+
+
 def _find_section(doc: _Doc, index: int) -> None:
     """``Below are the main points of Putin's statements.``: a speaker for the rest of the document."""
     unit = doc.units[index]
@@ -1204,6 +1287,7 @@ def _find_section(doc: _Doc, index: int) -> None:
     lowered = text.lower()
     if not (text.rstrip().endswith(":") or any(w in lowered for w in ("below", "following", "here"))):
         return
+    _attributions(doc, index)  # the unit's own speakers and subjects come before its section line
     for m in _SECTION.finditer(text):
         if m.group("noun").lower() in doc.lex.section_nouns and m.group("what").lower() in doc.lex.remark_nouns:
             toks = _tokenize(doc.text, unit.start + m.start("who"), unit.start + m.end("who"))
@@ -1234,7 +1318,7 @@ def _quote_speaker(doc: _Doc, q: int, u: int) -> _Attribution | None:
     for k in range(max(0, first - 1), min(len(doc.units), last + 2)):
         if doc.units[k].paragraph != paragraph:
             continue
-        for att in doc.attributions[k]:
+        for att in _attributions(doc, k):
             if doc.quote_at(att.verb_pos) is not None or att.kind in ("agent", "source"):
                 continue
             distance = q_start - att.end if att.end <= q_start else max(0, att.start - q_end)
@@ -1249,7 +1333,7 @@ def _quote_speaker(doc: _Doc, q: int, u: int) -> _Attribution | None:
             k -= 1
         if k >= 0 and doc.units[k].paragraph == paragraph - 1:
             while k >= 0 and doc.units[k].paragraph == paragraph - 1:
-                outside = [a for a in doc.attributions[k] if doc.quote_at(a.verb_pos) is None]
+                outside = [a for a in _attributions(doc, k) if doc.quote_at(a.verb_pos) is None]
                 if outside:
                     return outside[-1]
                 k -= 1
@@ -1286,7 +1370,7 @@ def _speaker_of(doc: _Doc, start: int, end: int) -> _Attribution | None:
     u = doc.unit_at(start)
     q = doc.quote_at(start)
     best: tuple[int, int, _Attribution] | None = None
-    for att in doc.attributions[u]:
+    for att in _attributions(doc, u):
         if not (att.scope_start <= start and end <= att.scope_end):
             continue
         if att.start < end and start < att.end:
@@ -1316,10 +1400,11 @@ def _build(text: str, sentences: Sequence[Sentence]) -> _Doc:
     _index_bodies(doc)
     _index_quotes(doc)
     doc.bodies_named.sort()
-    for index, unit in enumerate(doc.units):
-        doc.attributions.append(_unit_attributions(doc, unit))
-        if doc.section is None:
-            _find_section(doc, index)
+    doc.attributions = [None] * len(doc.units)
+    for index in range(len(doc.units)):
+        _find_section(doc, index)
+        if doc.section is not None:
+            break
     return doc
 
 
