@@ -94,6 +94,10 @@ PATHOLOGICAL: dict[str, Callable[[int], str]] = {
     "dense-money": lambda n: ("$1.5bn-2 mln, " * n)[:n],
     "no-punctuation": lambda n: ("officials said 5 drones and 12 missiles hit " * n)[:n],
     "one-long-line": lambda n: ("Kyiv said Russia launched 120 drones on May 7. " * n)[:n],
+    "attributions": lambda n: (("Ukrainian President Volodymyr Zelensky said 30 drones were downed, while the "
+                                "ministry, citing \"preliminary data\", reported 12 more. He said 5 hit. ") * n)[:n],
+    "odd-section": lambda n: ("Below are the main points of " + "Aaaa " * (n // 20) + "\n\n" + "U.S." * (n // 16)
+                              + " said 5 " + "of the " * (n // 28) + "\"" * (n // 4))[:n],
 }
 
 
