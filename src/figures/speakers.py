@@ -254,7 +254,7 @@ _new_tok = tuple.__new__  # _Tok's own __new__ is a Python function; this skips 
 
 #: token text -> its pieces as (text, length, lower, cap, word, digit): a word is read once, not at every use
 _PIECES: dict[str, tuple[tuple[str, int, str, bool, bool, bool], ...]] = {}
-_PIECES_MAX = 200_000  # cleared when full: a corpus's vocabulary (every distinct number) is unbounded
+_PIECES_MAX = 50_000  # cleared when full: a corpus's vocabulary (every distinct number) is unbounded
 
 
 def _pieces(piece: str) -> tuple[tuple[str, int, str, bool, bool, bool], ...]:
