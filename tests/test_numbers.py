@@ -150,3 +150,54 @@ def test_fast_scan_equals_a_full_scan(text: str) -> None:
     underscore, "£_a@b.org": no number is involved.)"""
     full = [(m.span(), m.lastgroup) for m in numbers._pattern().finditer(text) if m.lastgroup != "skip"]
     assert [(m.span(), m.lastgroup) for m in numbers._scan(text) if m.lastgroup != "skip"] == full
+
+
+_ODD_LETTERS = st.sampled_from(["İ", "ı", "ſ", "K", "Σ", "ς", "σ", "²", "½", "Ⅻ", "ⅻ", "MAYIS", "Kasım", "ſix",
+                                "A", "An"])
+
+
+def _candidates_as_defined(text: str) -> list[int]:
+    """Every digit and sign, and each word (what ``re`` counts as letters) after no letter or digit
+    that starts with a numeral or is, lower-cased, a first word: :func:`numbers._candidates` spelled out."""
+    import re
+
+    marks = "".join(sorted({s[0] for s in numbers._currency_signs() if not s[0].isalnum()} | set("@+($")))
+    found = []
+    for match in re.finditer(rf"\d|[{re.escape(marks)}]|(?<![^\W_])[^\W\d_]+", text):
+        piece = match.group()
+        if not piece[0].isalpha() or piece.lower() in numbers._first_words():
+            found.append(match.start())
+    return found
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(st.lists(st.one_of(_PIECES, _ODD_LETTERS), max_size=25).map(" ".join),
+                 st.lists(st.one_of(_PIECES, _ODD_LETTERS), max_size=25).map("".join), st.text(max_size=200)))
+def test_candidates_are_the_digits_signs_and_first_words(text: str) -> None:
+    """The folded, trie-driven search finds exactly the candidates its definition names."""
+    assert [p for start, end in numbers._candidates(text) for p in range(start, end)] == _candidates_as_defined(text)
+
+
+@pytest.mark.parametrize("text", ["May 7", "MAYIS 5", "mayıs 5", "Kasım 3", "KASİM 3", "sept. 4", "Septembers 4",
+                                  "marzo 1", "março 1", "Maybe 5", "ma 5", "Jänner 2", "ιανουαρίου 9", "x"])
+def test_month_trie_matches_what_the_month_alternation_matches(text: str) -> None:
+    import regex
+
+    from figures.lexicon import month_numbers, month_pattern
+
+    trie = regex.compile(rf"(?i:\b(?:{numbers._trie(sorted(month_numbers()))})\b)")
+    alternation = regex.compile(rf"(?i:\b(?:{month_pattern()})\b)")
+    assert [m.span() for m in trie.finditer(text)] == [m.span() for m in alternation.finditer(text)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["the", "in", "of", "and", "or", "over the past", "about", "at least", "2014",
+                                 "early", "killed", "up to", " ", "  ", "\n", "x", "The"]), max_size=8).map(" ".join))
+def test_patterns_read_backwards_say_what_forward_ones_say(before: str) -> None:
+    """An :func:`numbers._ending` pattern searched backwards finds a match where searched forwards it would."""
+    import regex
+
+    for pattern in (numbers._REFERRING, numbers._QUALIFIED_BEFORE, numbers._YEAR_CONTEXT, numbers._JOINED,
+                    numbers._ONE_COUNTS, numbers._anchor_before(), numbers._hedged_before()):
+        forward = regex.compile(pattern.pattern, pattern.flags & ~regex.REVERSE)
+        assert (pattern.search(before) is None) == (forward.search(before) is None), (pattern.pattern, before)

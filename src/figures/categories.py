@@ -14,7 +14,7 @@ In order (cues in ``data/category_cues.tsv``):
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 
 import regex
 
@@ -22,6 +22,10 @@ from .lexicon import table
 from .models import Category
 
 Cues = list[tuple[Category, regex.Pattern[str], bool]]
+#: a cue found in a sentence: (start, end, index of its pattern in the scope, category)
+Found = tuple[int, int, int, Category]
+
+_LINK = regex.compile(r" (?:of|on|against|to|in) ")
 
 
 @cache
@@ -42,10 +46,11 @@ def _cues() -> dict[str, Cues]:
 def _head(entity: str) -> str:
     """The head word of an entity: ``aid worker`` -> ``worker``, ``head of state`` -> ``head``,
     ``moratorium on energy strike`` -> ``moratorium``."""
-    words = regex.split(r" (?:of|on|against|to|in) ", entity, maxsplit=1)[0].split()
+    words = _LINK.split(entity, maxsplit=1)[0].split()
     return words[-1] if words else entity
 
 
+@lru_cache(maxsize=4096)  # a corpus names the same few things again and again
 def _by_entity(scope: str, entity: str) -> Category | None:
     head = _head(entity)
     for category, pattern, multiword in _cues().get(scope, []):
@@ -54,15 +59,62 @@ def _by_entity(scope: str, entity: str) -> Category | None:
     return None
 
 
+@cache
+def _scope_pattern(scope: str) -> regex.Pattern[str]:
+    """Every cue pattern of a scope at once: it matches (empty) where some cue begins, and its
+    group ``i + 1`` holds what cue pattern ``i`` matches there, so one scan of a sentence
+    finds what a scan per cue pattern would."""
+    stems = [stem.strip() for _, cue_scope, listed in table("category_cues.tsv") if cue_scope == scope
+             for stem in listed.split("|") if stem.strip()]
+    patterns = [pattern.pattern for _, pattern, _ in _cues().get(scope, [])]
+    # where some cue begins: at a word boundary (every cue pattern's \b), one of the stems
+    return regex.compile(rf"\b(?=(?i:{_trie(stems)}))" + "".join(f"(?:(?=({pattern}))|)" for pattern in patterns))
+
+
+def _trie(stems: list[str]) -> str:
+    """The stems as one alternation sharing their prefixes (``d(?:ead|ie(?:d)?)``), which the regex
+    engine tries far faster than the stems one by one; a space matches any blanks, as in a cue."""
+    tree: dict[str, dict] = {}
+    for stem in stems:
+        node = tree
+        for char in stem:
+            node = node.setdefault(char, {})
+        node[""] = {}  # a stem ends here
+
+    def alternatives(node: dict[str, dict]) -> str:
+        branches = [(r"\s+" if char == " " else regex.escape(char)) + alternatives(child)
+                    for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        group = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{group})?" if "" in node else group
+
+    return alternatives(tree)
+
+
+@lru_cache(maxsize=8)  # the figures of a sentence come one after another and ask again
+def _cues_in(scope: str, text: str, sentence_start: int, sentence_end: int) -> tuple[Found, ...]:
+    """The cues of a scope in a sentence: for each cue pattern, its ``finditer`` matches."""
+    cues = _cues().get(scope, [])
+    resume = [sentence_start] * len(cues)  # where finditer of each cue pattern would search on
+    found: list[Found] = []
+    for match in _scope_pattern(scope).finditer(text, sentence_start, sentence_end):
+        for order, (category, _, _) in enumerate(cues):
+            cue_start, cue_end = match.span(order + 1)
+            if cue_start >= resume[order]:  # unmatched groups are at -1
+                resume[order] = cue_end
+                found.append((cue_start, cue_end, order, category))
+    return tuple(found)
+
+
 def _nearest(scope: str, text: str, sentence_start: int, sentence_end: int, start: int, end: int) -> Category | None:
     best: tuple[int, int, Category] | None = None
-    for order, (category, pattern, _) in enumerate(_cues().get(scope, [])):
-        for match in pattern.finditer(text, sentence_start, sentence_end):
-            if match.start() < end and match.end() > start:
-                continue  # the figure's own words are its entity, judged above
-            distance = match.start() - end if match.start() >= end else start - match.end()
-            if best is None or (distance, order) < best[:2]:
-                best = (distance, order, category)
+    for cue_start, cue_end, order, category in _cues_in(scope, text, sentence_start, sentence_end):
+        if cue_start < end and cue_end > start:
+            continue  # the figure's own words are its entity, judged above
+        distance = cue_start - end if cue_start >= end else start - cue_end
+        if best is None or (distance, order) < best[:2]:
+            best = (distance, order, category)
     return best[2] if best else None
 
 

@@ -38,6 +38,15 @@ _AS_MANY = regex.compile(r"(?i:\s+as\s+(?:many|much)\b)")
 _OF = regex.compile(r"(?i:\s+of(?:\s+(?:the|their|its|his|her|our|all|those|these))?\b)")
 #: prepositions that join a complement to its head noun ("head of state", "moratorium on energy strikes")
 _LINKS = frozenset({"of", "on", "against", "to", "in"})
+_LINK = regex.compile(r" (?:of|on|against|to|in) ")
+_WORD_BEFORE = regex.compile(r"(\p{L}+)[ \t]+\Z")
+_TIMES = regex.compile(r"(?i:[ \t]+times\b)")
+_LETTERS = regex.compile(r"\p{L}+")
+#: what joins a measure to what it measures: money and percent (``$50 million in aid``), else ``of``
+_MEASURED_OF = {
+    money: regex.compile(rf"(?i:\s+(?:{linking})(?:\s+(?:the|their|its|new))?\b)")
+    for money, linking in ((True, r"of|in|for|worth\s+of"), (False, r"of"))
+}
 _MAX_WORDS = 4
 
 
@@ -171,7 +180,7 @@ def _normalise(words: list[str]) -> str:
 
 def _verb_before(text: str, position: int, floor: int) -> regex.Match[str] | None:
     """The counting verb right before ``position`` (``Kills`` in ``Kills 9``)."""
-    return regex.search(r"(\p{L}+)[ \t]+\Z", text, pos=max(floor, position - 30), endpos=position)
+    return _WORD_BEFORE.search(text, pos=max(floor, position - 30), endpos=position)
 
 
 def entity_of(
@@ -210,11 +219,11 @@ def entity_of(
         if attributive:  # "three-day ceasefire": the surface is the compound only
             return EntityReading(entity, start, end, head_start, head_end)
         return EntityReading(entity, start, head_end, head_start, head_end)
-    times = regex.match(r"(?i:[ \t]+times\b)", text[end:sentence_end])
+    times = _TIMES.match(text[end:sentence_end])
     if times is not None:
         end += times.end()
         # the counting verb nearest before the number in its sentence
-        counting = [m for m in regex.finditer(r"\p{L}+", text, pos=sentence_start, endpos=q.start)
+        counting = [m for m in _LETTERS.finditer(text, pos=sentence_start, endpos=q.start)
                     if m.group().lower() in _verbs()]
         if counting:
             verb_match = counting[-1]
@@ -230,7 +239,7 @@ def entity_of(
 
 def _with_role(entity: str, sentence: str) -> str:
     """A generic noun (``individual``) takes the role its sentence gives it (``prisoner``)."""
-    head = regex.split(r" (?:of|on|against|to|in) ", entity, maxsplit=1)[0].split()[-1]
+    head = _LINK.split(entity, maxsplit=1)[0].split()[-1]
     if head not in _roles()["generic"] and singular(head) not in _roles()["generic"]:
         return entity
     role = _role_pattern().search(sentence)
@@ -245,8 +254,7 @@ def _measure_entity(
     """What a measure measures: ``two hours of talks``, ``$50 million in aid``, ``95% of requests``."""
     start, end = q.start, unit_end
     money = unit.isupper() or unit == "percent"
-    linking = r"of|in|for|worth\s+of" if money else r"of"
-    of = regex.match(rf"(?i:\s+(?:{linking})(?:\s+(?:the|their|its|new))?\b)", text[unit_end:sentence_end])
+    of = _MEASURED_OF[money].match(text[unit_end:sentence_end])
     if of is not None:
         words, head_start, head_end = _noun_phrase(text, unit_end + of.end(), sentence_end)
         if words:

@@ -23,7 +23,9 @@ sizes (``millions of Europeans``) and lines that hold no words (vote counters).
 from __future__ import annotations
 
 import bisect
+import heapq
 import re
+import sys
 import time
 from collections.abc import Iterator
 from decimal import Decimal, localcontext
@@ -31,7 +33,7 @@ from functools import cache
 
 import regex
 
-from .lexicon import alternation, month_numbers, month_pattern, table, words
+from .lexicon import alternation, month_numbers, table, words
 from .models import NumberMention
 
 _ORDINAL_SUFFIX = r"(?:st|nd|rd|th)"
@@ -81,7 +83,7 @@ def _pattern() -> regex.Pattern[str]:
     vague = [w for w, (_, role) in words_.items() if role == "vague"]
     counting = alternation(small + scale)
     scales = alternation(scale)
-    month = month_pattern()
+    month = _trie(sorted(month_numbers()))  # the names of month_pattern(), tried faster
     suffixes = alternation(tuple(_multipliers()))
     signs = alternation(tuple(_currency_signs()))
     labels = alternation(words("label_nouns.txt"))
@@ -160,21 +162,30 @@ def _pattern() -> regex.Pattern[str]:
 
 # -- context rules -----------------------------------------------------------
 
-_REFERRING = regex.compile(
+
+def _ending(pattern: str) -> regex.Pattern[str]:
+    """A pattern that must end where a number begins (``...\\Z`` on the text before it), searched
+    backwards from there, which is quick. Ask it only *whether* it matches: the match a backward
+    search finds may start elsewhere than a forward search's."""
+    return regex.compile(pattern, regex.REVERSE)
+
+
+_REFERRING = _ending(
     r"(?i:\b(?:the|these|those|both|all|its|their|his|her|our|your|my|whose|each\s+of\s+the|either\s+of\s+the|one\s+of\s+the)\s+)\Z"
 )
-_QUALIFIED_BEFORE = regex.compile(
+_QUALIFIED_BEFORE = _ending(
     r"(?i:\b(?:about|around|nearly|almost|some|over|than|least|up\s+to|roughly|approximately|estimated|only|just|killing|killed|kills|injuring|injured|injures)\s+)\Z"
 )
-_WORDLESS_LINE = regex.compile(r"[^\n]*")
+_TWO_LETTERS = regex.compile(r"\p{L}{2}")
 _NEWLINE = regex.compile(r"\n")
+_WORD_SEPARATOR = regex.compile(r"[\s-]+")
 SCAN_SECONDS = 2.0
 SCAN_CHARS_PER_SECOND = 100_000
 
 
 @cache
 def _anchor_before() -> regex.Pattern[str]:
-    return regex.compile(
+    return _ending(
         r"(?i:\b(?:over|in|during|within|for|throughout|across|after|of)\s+the\s+(?:past|last|previous|next|coming|following|first|final|preceding)\s+)\Z"
         r"|(?i:\b(?:in|within|after)\s+(?:just\s+|only\s+|another\s+)?)\Z"
     )
@@ -186,10 +197,10 @@ def _unit_after() -> regex.Pattern[str]:
 
 
 _ANCHOR_TAIL = regex.compile(r"(?i:\s+(?:ago|later|earlier|into|from\s+now|prior\s+to|before\s+the|after\s+the|since)\b)")
-_YEAR_CONTEXT = regex.compile(
+_YEAR_CONTEXT = _ending(
     r"(?i:\b(?:in|since|of|from|until|till|by|before|after|year|early|late|mid|summer|winter|spring|autumn|fall|and|or|to|between|through|during|around|circa|c\.|the|since\s+early|end\s+of)\s*)\Z"
 )
-_JOINED = regex.compile(r"(?<!\b\d{4}\s{1,3})(?i:\b(?:and|or)\s*)\Z")
+_JOINED = _ending(r"(?<!\b\d{4}\s{1,3})(?i:\b(?:and|or)\s*)\Z")
 #: a plural noun after a four-digit number makes it a count: "2000 drones", "1800 Drones" in a headline
 _PLURAL_NOUN_AFTER = regex.compile(r"\s+(?:(?:[\p{Ll}-]+\s+){0,2}?[\p{Ll}]{2,}s|\p{Lu}\p{Ll}+s)\b")
 
@@ -201,7 +212,7 @@ def _irregular_plural_after() -> regex.Pattern[str]:
     return regex.compile(rf"\s+(?i:{alternation(plurals)})\b")
 _RHETORICAL = regex.compile(r"(?i:\s+of\s+(?:\p{Lu}\p{Ll}+(?:ans|ens|ese|ish|is|ers)|us|them|people\s+around|dollars\s+worth)\b)")
 _NUMBER_NEXT = regex.compile(r"\s+(?:\d|(?i:two|three|four|five|six|seven|eight|nine|ten)\b)")
-_ONE_COUNTS = regex.compile(r"(?i:\b(?:at\s+least|more\s+than|only|just|killing|killed|kills|injuring|injured|injures|wounding|wounded|another)\s+)\Z")
+_ONE_COUNTS = _ending(r"(?i:\b(?:at\s+least|more\s+than|only|just|killing|killed|kills|injuring|injured|injures|wounding|wounded|another)\s+)\Z")
 
 
 class _NotANumber(ValueError):
@@ -229,7 +240,7 @@ def _word_value(phrase: str) -> Decimal | None:
     total = Decimal(0)
     current = Decimal(0)
     seen = False
-    for token in regex.split(r"[\s-]+", phrase.lower()):
+    for token in _WORD_SEPARATOR.split(phrase.lower()):
         if token in ("and", ""):
             continue
         if token in ("a", "an"):
@@ -251,7 +262,7 @@ def _word_value(phrase: str) -> Decimal | None:
 def _hedged_before() -> regex.Pattern[str]:
     """Any qualifier of ``qualifiers.tsv`` written before a number: what follows it is a count, not a year."""
     phrases = [row[0] for row in table("qualifiers.tsv") if row[2] == "before"]
-    return regex.compile(rf"(?i:(?<!\w)(?:{alternation(phrases)})\s+)\Z")
+    return _ending(rf"(?i:(?<!\w)(?:{alternation(phrases)})\s+)\Z")
 
 
 @cache
@@ -295,9 +306,8 @@ def _is_time_anchor(text: str, start: int, end: int) -> bool:
 
 
 def _line_has_words(text: str, line_start: int) -> bool:
-    line = _WORDLESS_LINE.match(text, line_start)
-    assert line is not None
-    return regex.search(r"\p{L}{2}", line.group()) is not None
+    line_end = text.find("\n", line_start)
+    return _TWO_LETTERS.search(text, line_start, len(text) if line_end < 0 else line_end) is not None
 
 
 def find(text: str) -> list[NumberMention]:
@@ -334,56 +344,123 @@ def _first_words() -> frozenset[str]:
     return frozenset(w.split()[0].rstrip(".").lower() for w in begins if w and w[0].isalpha())
 
 
+def _fold(text: str) -> str:
+    """``text`` lower-cased one character for one, so that offsets stay: ``İ`` (lower case ``i̇``,
+    two characters) becomes ``i``, and every ``ς`` a ``σ`` (``lower()`` writes either, by context)."""
+    return text.replace("\u0130", "i").lower().replace("\u03c2", "\u03c3")
+
+
+def _trie(words: list[str]) -> str:
+    """A regex alternation of ``words`` that shares their prefixes (``a(?:n)?|t(?:en|wo)``), a space
+    matching any blanks as in :func:`~figures.lexicon.alternation`. A regex engine tries the
+    alternatives of a group one after another; here a shared prefix is read once.
+
+    Followed by ``\\b`` (or by "no letter") it matches what that alternation matches: words of letters
+    that match at one place then all have the same length, so the order of trying them is moot."""
+    tree: dict[str, dict] = {}
+    for word in words:
+        node = tree
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}  # a word ends here
+
+    def alternatives(node: dict[str, dict]) -> str:
+        branches = [(r"\s+" if char == " " else re.escape(char)) + alternatives(child)
+                    for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        group = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{group})?" if "" in node else group
+
+    return alternatives(tree)
+
+
 @cache
-def _candidate_patterns() -> tuple[re.Pattern[str], regex.Pattern[str]]:
-    """Where a match may start (a digit, a sign, a bracket, or a word, kept if it is a first
-    word), and the characters a match may hold before that ("BM-21", "a.b@c.org", "US$5")."""
+def _candidate_patterns() -> tuple[re.Pattern[str], re.Pattern[str], regex.Pattern[str]]:
+    """The cheap patterns of :func:`_scan`: a sign or a run of digits (a match may begin there);
+    in the :func:`_fold`-ed text, a first word (:func:`_first_words`) or a numeral
+    (:func:`_numerals`, none of them ASCII), with the character before it, which is no letter or
+    digit; and, read backwards from a candidate, the characters a match may hold before it
+    ("BM-21", "a.b@c.org", "US$5")."""
     signs = {sign[0] for sign in _currency_signs() if not sign[0].isalnum()} | set("@+($")
     marks = "".join(sorted(signs)).replace("\\", "\\\\").replace("]", "\\]").replace("^", "\\^")
     token_signs = "".join(sorted(signs - set("@+("))).replace("\\", "\\\\").replace("]", "\\]")
-    return (re.compile(rf"\d|[{marks}]|(?<![^\W_])[^\W\d_]+"),
-            regex.compile(rf"[\w.+\-{token_signs}]*\Z"))
+    # a word as _fold writes it ("i̇" is how a word's İ was lower-cased); words holding anything
+    # but letters ("us$") are never a whole word of the text
+    folded = {_fold(word.replace("i\u0307", "i")) for word in _first_words()}
+    letters = sorted(word for word in folded if re.fullmatch(r"[^\W\d_]+", word))
+    numerals = "".join(map(re.escape, _numerals()))
+    # a sign or a run of digits, written with one set of first characters, which re skips to fast
+    return (re.compile(rf"[\d{marks}](?:(?<=\d)\d*)?"),
+            re.compile(rf"[\W_](?:{_trie(letters)}(?![^\W\d_])|[^\x00-\x7f](?<=[{numerals}]))"),
+            regex.compile(rf"(?r)[\w.+\-{token_signs}]*"))
+
+
+@cache
+def _numerals() -> str:
+    """What ``re`` counts as a letter (``[^\\W\\d_]``) but ``str.isalpha`` does not: numerals
+    such as ``²``, ``½``, ``Ⅻ``. A word that starts with one is always a candidate."""
+    chars = map(chr, range(sys.maxunicode + 1))
+    return "".join(c for c in filter(str.isnumeric, chars) if not c.isalpha() and not c.isdecimal())
+
+
+def _candidates(text: str) -> Iterator[tuple[int, int]]:
+    """Where a match of :func:`_pattern` may begin, in order, as runs ``(start, end)`` of
+    positions: a run of digits (each digit is a candidate), a sign, or a word that does not
+    follow a letter or a digit and is one of :func:`_first_words` ("a", "May", "twenty") or
+    starts with one of the :func:`_numerals`.
+
+    Words are found case-blind in the folded text (the character before a word is matched too, so
+    that a space before the text stands in for its start), then checked as written: kept if they
+    start with a numeral or, lower-cased, are a first word."""
+    signs, word_starts, _ = _candidate_patterns()
+    first = _first_words()
+    folded = " " + _fold(text)  # folded[i + 1] is text[i]: a match at i is a word starting at text[i]
+    words = ((match.start(), match.start() + 1) for match in word_starts.finditer(folded)
+             if not text[match.start()].isalpha() or text[match.start():match.end() - 1].lower() in first)
+    return heapq.merge((match.span() for match in signs.finditer(text)), words)
 
 
 def _scan(text: str) -> Iterator[regex.Match[str]]:
     """The matches of :func:`_pattern` over ``text``, as ``finditer`` would give them, but fast.
 
     ``finditer`` tries every alternative at every character. Here the big
-    pattern is tried only where a cheap pattern finds a digit, a sign or a word
-    that some alternative begins with, and at the start of the token that holds
+    pattern is tried only at the :func:`_candidates` (a digit, a sign, or a word
+    that some alternative begins with), and at the start of the token that holds
     it and of the words in that token ("x.Su-25"): at most a few tries within 40
     characters, so a long run like ``1.2.1.2...`` stays linear.
     A last guard against a pattern that backtracks for ever: a time budget
     fifty times the usual cost; past it a :class:`TimeoutError` ends the document.
     """
-    pattern, first = _pattern(), _first_words()
-    candidates, token_before = _candidate_patterns()
+    pattern = _pattern()
+    token_before = _candidate_patterns()[2]
     deadline = time.monotonic() + SCAN_SECONDS + len(text) / SCAN_CHARS_PER_SECOND
     resume = 0
-    for candidate in candidates.finditer(text):
-        position = candidate.start()
-        if position < resume:
-            continue
-        piece = candidate.group()
-        if piece[0].isalpha() and piece.lower() not in first:
-            continue
-        back = token_before.search(text, max(resume, position - 40), position)
-        for start in _starts(text, back.start() if back else position, position):
-            remaining = deadline - time.monotonic()
-            if remaining <= 0:
-                raise TimeoutError("the number scan ran past its time budget")
-            match = pattern.match(text, start, timeout=remaining)
-            if match and match.end() > start:
-                resume = match.end()
-                yield match
-                if resume > position:
-                    break
+    for run_start, run_end in _candidates(text):
+        position = max(run_start, resume)  # candidates inside a match are passed over
+        while position < run_end:
+            token = position
+            if position and not text[position - 1].isspace():  # no token has a space ("a.b@c.org", "US$5")
+                token = token_before.match(text, max(resume, position - 40), position).start()
+            for start in _starts(text, token, position):
+                remaining = deadline - time.monotonic()
+                if remaining <= 0:
+                    raise TimeoutError("the number scan ran past its time budget")
+                match = pattern.match(text, start, timeout=remaining)
+                if match and match.end() > start:
+                    resume = match.end()
+                    yield match
+                    if resume > position:
+                        break
+            position = max(position + 1, resume)
 
 
 def _starts(text: str, token: int, position: int) -> list[int]:
     """Where to try the pattern for a candidate at ``position`` in a token starting at ``token``."""
+    if token == position:
+        return [position]
     inner = [i for i in range(token + 1, position) if text[i].isalpha() and not text[i - 1].isalnum()]
-    return [token, *inner, position] if token < position else [position]
+    return [token, *inner, position]
 
 
 def _read(match: regex.Match[str]) -> NumberMention | None:
@@ -422,7 +499,7 @@ def _read(match: regex.Match[str]) -> NumberMention | None:
         return NumberMention(start, end, value, "vague")
     if group == "fraction":
         words_ = _number_words()
-        parts = regex.split(r"[\s-]+", match.group().lower())
+        parts = _WORD_SEPARATOR.split(match.group().lower())
         share = words_[parts[-1]][0]
         count = words_[parts[0]][0] if len(parts) > 1 and parts[0] in words_ else Decimal(1)
         share = {Decimal("0.333333"): Decimal(1) / 3, Decimal("0.166667"): Decimal(1) / 6,

@@ -17,7 +17,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Callable
 from decimal import Decimal
-from functools import cache
+from functools import cache, lru_cache
 
 import regex
 
@@ -29,6 +29,7 @@ _RANGE_OPENER = regex.compile(r"(?i:\b(?:between|from)\s+)\Z")
 _CONVERSION_OPEN = regex.compile(r"\s*\(\s*(?:about\s+|some\s+|or\s+)?\Z")
 #: "handed over 100 detainees": the particle of a phrasal verb, not the hedge "over"
 _PARTICLE = regex.compile(r"(?i:\b(?:hand|hands|handed|handing|turn|turns|turned|turning)\s+\Z)")
+_WRITTEN_DIGITS = regex.compile(r"\D*?((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)")
 
 
 @cache
@@ -59,7 +60,7 @@ def _bounds(qualifier: Qualifier, value: Decimal) -> tuple[Decimal | None, Decim
 
 def _factor(text: str, mention: NumberMention) -> Decimal:
     """The multiplier written on a mention (``15 million`` -> 10**6), 1 where none."""
-    digits = regex.match(r"\D*?((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)", text[mention.start:mention.end])
+    digits = _WRITTEN_DIGITS.match(text[mention.start:mention.end])
     if digits is None:
         return Decimal(1)
     written = Decimal(digits.group(1).replace(",", ""))
@@ -147,8 +148,14 @@ def _unit_gap() -> regex.Pattern[str]:
 
 def _same_unit_after(text: str, position: int, unit: str) -> bool:
     """Whether ``unit`` (as written, any case and spacing) follows ``position`` too."""
+    return _unit_pattern(unit).match(text[position:position + len(unit) + 8]) is not None
+
+
+@lru_cache(maxsize=256)
+def _unit_pattern(unit: str) -> regex.Pattern[str]:
+    """``unit`` as written, any case and spacing, right at the start (for :func:`_same_unit_after`)."""
     written = regex.escape(" ".join(unit.lower().split())).replace(r"\ ", r"\s+")
-    return regex.match(rf"(?i:\s?{written}(?![\p{{L}}\d]))", text[position:position + len(unit) + 8]) is not None
+    return regex.compile(rf"(?i:\s?{written}(?![\p{{L}}\d]))")
 
 
 _TRAILING = regex.compile(r"[ \t]+(?P<q>or\s+(?:more|fewer|less|so))(?![\w-])", regex.IGNORECASE)

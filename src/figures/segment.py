@@ -15,14 +15,18 @@ this keeps their work per figure bounded, so time grows linearly with the text.
 
 from __future__ import annotations
 
+from functools import cache
+
 import regex
 
 from .lexicon import words
 from .models import Sentence
 
 _LINE = regex.compile(r"[^\n]*(?:\n|$)")
+#: a punctuation mark that may end a sentence, with the closing quotes and the space after it
+#: (a leading character to look for makes the scan fast; a lookbehind would try every position)
 _BOUNDARY = regex.compile(
-    r"""(?<=[.!?…])["'”’)\]]*(?:\s+(?=["'“‘(\[]?[\p{Lu}\p{N}])|(?=\p{Lu}))""",
+    r"""[.!?…]["'”’)\]]*(?:\s+(?=["'“‘(\[]?[\p{Lu}\p{N}])|(?=\p{Lu}))""",
     regex.VERSION1,
 )
 _WORD_BEFORE = regex.compile(r"(\S+?)[.!?…][\"'”’)\]]*\Z")
@@ -30,6 +34,7 @@ MAX_SENTENCE = 2000
 _LONGEST_WORD = 64  # how far back a dot looks for the start of its word
 
 
+@cache
 def _abbreviations() -> frozenset[str]:
     return frozenset(words("abbreviations.txt"))
 
@@ -38,10 +43,9 @@ def _ends_sentence(text: str, dot: int, glued: bool) -> bool:
     """Whether the punctuation at ``dot`` really ends a sentence."""
     if text[dot] != ".":
         return True
-    start = dot
-    while start > 0 and dot - start < _LONGEST_WORD and not text[start - 1].isspace():
-        start -= 1
-    word = text[start:dot].lstrip("\"'“‘([")
+    tail = text[max(0, dot - _LONGEST_WORD):dot]  # the word before the dot runs back to a space
+    word = tail.rsplit(None, 1)[-1] if tail and not tail[-1].isspace() else ""
+    word = word.lstrip("\"'“‘([")
     if word in _abbreviations() or word.rstrip(".") in _abbreviations():
         return False
     last = word.rsplit(".", 1)[-1]
@@ -70,15 +74,11 @@ def split(text: str) -> list[Sentence]:
         blank_run = False
         piece_start = start
         for boundary in _BOUNDARY.finditer(line):
-            end_punct = start + boundary.start()
-            # find the punctuation mark itself (before any closing quotes)
-            dot = end_punct - 1
-            glued = not any(ch.isspace() for ch in line[boundary.start():boundary.end()])
-            while dot > piece_start and text[dot] not in ".!?…":
-                dot -= 1
+            dot = start + boundary.start()  # the punctuation mark
+            glued = not line[boundary.end() - 1].isspace()  # no space after the mark and its quotes
             if not _ends_sentence(text, dot, glued):
                 continue
-            cut = start + boundary.start()
+            cut = dot + 1
             # keep closing quotes with the sentence they close
             while cut < start + boundary.end() and text[cut] in "\"'”’)]":
                 cut += 1
