@@ -320,18 +320,16 @@ def _units(text: str, sentences: Sequence[Sentence]) -> list[_Unit]:
         toks = _tokenize(text, sentence.start, sentence.end)
         if not toks:
             continue
-        pieces: list[list[_Tok]] = [[]]
-        for i, tok in enumerate(toks):
-            pieces[-1].append(tok)
-            if (
-                tok.text in ".?!"
-                and 0 < i < len(toks) - 1
-                and toks[i + 1].cap
-                and toks[i - 1].word
-                and len(toks[i - 1].text) > 1
-                and "." not in toks[i - 1].text
-            ):
-                pieces.append([])
+        cuts = [
+            i + 1 for i, tok in enumerate(toks)
+            if tok.text in ".?!"
+            and 0 < i < len(toks) - 1
+            and toks[i + 1].cap
+            and toks[i - 1].word
+            and len(toks[i - 1].text) > 1
+            and "." not in toks[i - 1].text
+        ]
+        pieces = [toks[a:b] for a, b in zip([0, *cuts], [*cuts, len(toks)])] if cuts else [toks]
         for piece in pieces:
             if piece:
                 start, end = piece[0].start, piece[-1].end
