@@ -17,9 +17,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import regex
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from figures import windows
 from figures.segment import split
 from figures.windows import find_time_expressions, windows_for
 
@@ -346,3 +348,68 @@ def test_linear_time_on_adversarial_input() -> None:
         started = time.perf_counter()
         find_time_expressions(chunk, dt.date(2025, 5, 1))
         assert time.perf_counter() - started < 5
+
+
+# --------------------------------------------------------------------------
+# Where the atom regex is tried
+# --------------------------------------------------------------------------
+
+
+def _atoms_at_every_word(text: str) -> list[tuple[tuple[int, int], dict[str, str | None]]]:
+    """The atom regex tried at every word that is a first word or begins with a digit (the slow way)."""
+    atom, first = windows._atom_re(), windows._first_words()
+    found, resume = [], 0
+    for word in regex.finditer(r"[\p{L}\p{N}]+", text):
+        token = word.group()
+        if word.start() < resume or not (token[0].isdigit() or token.lower() in first):
+            continue
+        match = atom.match(text, word.start())
+        if match is not None and match.end() > word.start():
+            resume = match.end()
+            found.append((match.span(), match.groupdict()))
+    return found
+
+
+def _atoms(text: str) -> list[tuple[tuple[int, int], dict[str, str | None]]]:
+    return [(match.span(), match.groupdict()) for match in windows._atoms(text)]
+
+
+@pytest.mark.parametrize("text", [
+    "the day before yesterday", "within the space of two days", "In 3 days", "in twenty-four hours",
+    "twenty-four hours ago", "a week ago", "An hour earlier", "over the weekend", "AT THE WEEKEND",
+    "since the start of this week", "so far this year", "the 1990s", "the 7th of May", "7, 8 and 9 May",
+    "7 -10 May", "7–10 May", "07.05.2025", "2025-05-07", "6 p.m. GMT", "1800 GMT", "18:30", "the\u00a0past week",
+    "the  past,  week", "may 7, 2025", "Sun's", "sun morning", "last may 2025", "the spring of 2023",
+    "7 août 2025", "Août 7", "KASIM 7", "kasım 7", "Erdoğan said on Monday", "on 7 мая", "Москва, 7 мая 2025",
+    "ſince the start of this week", "\u212aASIM 7", "İn 3 days", "٣ days ago", "the ٣ days", "7,966 people", "_May 7",
+    "in the space of 3 days", "3 days ago", "100 days earlier", "1800 hrs", "0600 local", "6:30pm", "6 pm", "12 a.m.",
+    "7th, 8th and 9th of May", "7 to 10 May", "7 and 8 May", "7 & 8 May", "7, and 8 May", "1990’s", "07/05/2025",
+])
+def test_atoms_are_found_as_at_every_word(text: str) -> None:
+    text = f"Officials said {text}, and 12 drones hit."
+    assert _atoms(text) == _atoms_at_every_word(text)
+
+
+_ATOM_WORDS = st.sampled_from(
+    "the in a an at over during since so within two twenty-four hundred this last next past coming previous "
+    "recent following earlier later overnight today yesterday tomorrow tonight noon midnight spring fall winter "
+    "day days week weekend month years hours fortnight ago space of start far before after night morning May may "
+    "MARCH Sept Sept. Mon. Monday sun août März kasım января Erdoğan café GMT local a.m. p.m. to until and & "
+    "drones said 7 07 2025 1990s 31 12 1800 24 35,966 1.5 07.05.2025 2025-05-07 6:30 7th 10-12 7–10 ½ ² x7".split()
+)
+_ATOM_GAPS = st.sampled_from([" ", " ", "  ", ", ", ". ", "\n", "-", "–", "/", ":", "(", ")", "\u00a0", "’s ", ""])
+
+
+@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
+@given(pieces=st.lists(st.tuples(_ATOM_WORDS, _ATOM_GAPS), max_size=30))
+def test_atoms_are_those_found_at_every_word(pieces: list[tuple[str, str]]) -> None:
+    text = "".join(word + gap for word, gap in pieces)
+    assert _atoms(text) == _atoms_at_every_word(text)
+
+
+def test_every_character_the_atom_regex_may_read_as_ascii_is_a_lookalike() -> None:
+    """The fold of _atom_starts keeps ASCII apart: a text holding any such character is not folded."""
+    ascii_like = regex.compile("(?i)(?:" + "|".join("abcdefghijklmnopqrstuvwxyz") + r")|\d")
+    found = {chr(code) for code in range(0x80, 0x110000) if ascii_like.fullmatch(chr(code))}
+    assert {"\u0130", "\u017f", "\u212a", "\u0663"} <= found
+    assert all(windows._ASCII_LOOKALIKE.fullmatch(char) for char in found)

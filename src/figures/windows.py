@@ -77,6 +77,7 @@ The stage imports only the models, the lexicon and the stdlib/``regex``.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
@@ -179,13 +180,16 @@ def _zones() -> dict[str, _Zone]:
     return zones
 
 
+_WRITTEN_OFFSET = regex.compile(r"(?:gmt|utc)\s*([+\-−]\s*\d{1,2}(?::?\d{2})?)$")
+
+
 def _zone_of(written: str) -> _Zone | None:
     """The zone a written zone name or explicit offset (``GMT+3``) stands for."""
     key = " ".join(written.strip(" ()").split()).lower()
     zone = _zones().get(key)
     if zone is not None:
         return zone
-    offset = regex.match(r"(?:gmt|utc)\s*([+\-−]\s*\d{1,2}(?::?\d{2})?)$", key)
+    offset = _WRITTEN_OFFSET.match(key)
     if offset:
         return _Zone(written, _offset_minutes(offset.group(1)))
     return None
@@ -213,13 +217,16 @@ def _number_words() -> dict[str, int]:
     return {row[0].lower(): int(row[1]) for row in table("time_numbers.tsv")}
 
 
+_NUMBER_PARTS = regex.compile(r"[-\s]+")
+
+
 def _number(text: str) -> int | None:
     """``24`` / ``four`` / ``twenty-four`` -> int."""
     text = text.strip().lower()
     if text.isdigit():
         return int(text)
     total = 0
-    for part in regex.split(r"[-\s]+", text):
+    for part in _NUMBER_PARTS.split(text):
         value = _number_words().get(part)
         if value is None:
             return None
@@ -232,10 +239,16 @@ def _number(text: str) -> int | None:
 # --------------------------------------------------------------------------
 
 
+_MONTH_DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
 def _month_length(year: int, month: int) -> int:
     """Days in a month."""
     if month == 12:
         return 31
+    if 1 <= month <= 11 and dt.MINYEAR <= year <= dt.MAXYEAR:  # without building dates: it is called often
+        leap = year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
+        return 29 if month == 2 and leap else _MONTH_DAYS[month - 1]
     return (dt.date(year, month + 1, 1) - dt.timedelta(days=1)).day
 
 
@@ -336,16 +349,26 @@ def _month_abbreviations() -> tuple[str, ...]:
 
 
 @cache
-def _atom_re() -> regex.Pattern[str]:
-    """The one regex that finds time atoms (compiled once, on first use)."""
+def _month() -> str:
+    """The regex of a month name (used with IGNORECASE)."""
     months = alternation(tuple(month_numbers()))
+    # only an abbreviation takes a dot ("Sept. 4"); "on 1 January." leaves the full stop to the sentence
+    return rf"(?:(?:{alternation(_month_abbreviations())})\.(?=\s)|(?:{months}))(?!\p{{L}})"
+
+
+@cache
+def _atom_re() -> regex.Pattern[str]:
+    """The one regex that finds time atoms (compiled once, on first use).
+
+    Where it is tried depends on how its alternatives begin: when they change,
+    check ``_FIRST_WORDS_FIXED``, ``_LEADS_FIXED`` and :func:`_digit_start`.
+    """
     weekdays = alternation(tuple(_weekday_numbers()))
     zone_names = alternation(tuple(_zones()))
     zone = rf"(?:(?:GMT|UTC)\s*[+\-−]\s*\d{{1,2}}(?::?\d{{2}})?|{zone_names})(?![\p{{L}}\d])"
     numbers = alternation(tuple(_number_words()))
     num = rf"(?:\d{{1,4}}|(?:{numbers})(?:-(?:{numbers}))?)"
-    # only an abbreviation takes a dot ("Sept. 4"); "on 1 January." leaves the full stop to the sentence
-    month = rf"(?:(?:{alternation(_month_abbreviations())})\.(?=\s)|(?:{months}))(?!\p{{L}})"
+    month = _month()
     pattern = rf"""
     (?<![\p{{L}}\p{{N}}]|\d[.,:])
     (?:
@@ -380,8 +403,8 @@ def _atom_re() -> regex.Pattern[str]:
 
 
 #: Words an atom can begin with, besides digits: the regex is tried only at
-#: those words, which keeps the scan fast (a plain word split, then a set lookup).
-#: Keep in step with the alternatives of :func:`_atom_re`.
+#: those words (see :func:`_atom_starts`). Keep in step with the alternatives
+#: of :func:`_atom_re`.
 _FIRST_WORDS_FIXED = frozenset(
     "the last next this coming past previous preceding recent following earlier later so since "
     "over at during in within overnight today yesterday tomorrow tonight noon midday midnight "
@@ -396,20 +419,150 @@ def _first_words() -> frozenset[str]:
     return _FIRST_WORDS_FIXED | {name.rstrip(".").split()[0].lower() for name in names}
 
 
+#: First words that begin an atom only before certain words, read off the alternatives of
+#: :func:`_atom_re`: "the 7th of May", "the past week", "the spring", "the day before
+#: yesterday"; "in 3 days", "within the space of two days"; "over the weekend"; "since the
+#: start of"; "so far this week". Each maps to a pattern for the words after it, as
+#: :func:`_atom_starts` folds them (b"\x80": a letter beyond ASCII). They are most of the
+#: first words in news text, and almost never begin an atom.
+_UNIT_START = "(?:hour|day|week|fortnight|month|year)"
+_LEADS_FIXED = {
+    "the": "[0-9]|day|last|next|this|past|previous|preceding|recent|coming|following|spring|summer|autumn|fall|winter",
+    "in": f"the +space|[a-z0-9\x80]+ +(?:[a-z\x80]+ +)?{_UNIT_START}",
+    "within": f"the +space|[a-z0-9\x80]+ +(?:[a-z\x80]+ +)?{_UNIT_START}",
+    "at": "the +weekend",
+    "over": "the +weekend",
+    "during": "the +weekend",
+    "since": "the +(?:start|beginning)",
+    "so": "far",
+}
+#: a number word begins only "two weeks ago", "twenty-four hours ago" ("-" folds to a space)
+_LEAD_NUMBER = f"(?:[a-z\x80]+ +)?{_UNIT_START}"
+
+
+@cache
+def _leads() -> dict[str, str]:
+    """First word -> the pattern the words after it must match for an atom to begin at it.
+
+    A word with another use in :func:`_atom_re` (a month or weekday name, which
+    may stand alone, or "this", "last") has no lead: it is always tried.
+    """
+    numbers = _number_words()
+    plain = {word for word in numbers if word.isascii() and word.isalpha()}
+    leads = dict(_LEADS_FIXED)
+    for word in plain:
+        leads[word] = f"{leads[word]}|{_LEAD_NUMBER}" if word in leads else _LEAD_NUMBER
+    alone = [*month_numbers(), *_weekday_numbers(), *(set(numbers) - plain),
+             *(_FIRST_WORDS_FIXED - _LEADS_FIXED.keys())]
+    for name in alone:
+        leads.pop(name.rstrip(".").split()[0].lower(), None)
+    return leads
+
+
+#: the fold of :func:`_atom_starts`: ASCII letters lower-cased, ASCII digits kept, the rest a space
+_FOLD = bytes(
+    byte + 32 if 65 <= byte <= 90 else byte if 97 <= byte <= 122 or 48 <= byte <= 57 else 32
+    for byte in range(256)
+)
+
+
+@cache
+def _folded_first_word() -> re.Pattern[bytes]:
+    """An ASCII first word, whole, in the folded text; a word of :func:`_leads` only before its lead.
+
+    ``re``, not ``regex``, and the words as a tree of their letters: the pattern
+    is tried at every space of the text, and so it is several times faster.
+    """
+    leads = _leads()
+
+    def tree(words: list[str], depth: int) -> str:
+        branches: dict[str, list[str]] = {}
+        for word in words:
+            if len(word) > depth:
+                branches.setdefault(word[depth], []).append(word)
+        parts = [re.escape(letter) + tree(rest, depth + 1) for letter, rest in sorted(branches.items())]
+        parts += [f"(?= +(?:{leads[word]}))" if word in leads else "(?= )" for word in words if len(word) == depth]
+        return parts[0] if len(parts) == 1 else f"(?:{'|'.join(parts)})"
+
+    # a first word beyond ASCII holds a letter folded to b"\x80": _atom_starts checks its words itself
+    words = sorted(word for word in _first_words() if word.isascii() and word.isalnum())
+    return re.compile(f" {tree(words, 0)}".encode("latin-1"))
+
+
+@cache
+def _digit_start() -> regex.Pattern[str]:
+    """A digit beginning a word at which an atom may begin (by the alternatives of :func:`_atom_re`)."""
+    more_days = r"(?:\s*[-–—,]\s*|\s+(?:to|until|till|through|thru|and|&)\s+|\s*,\s+(?:and|&)\s+)\d{1,2}(?!\d)"
+    return regex.compile(
+        rf"""(?<![\p{{L}}\p{{N}}])(?=\d)(?=  # "(?=\d)" first: the scan skips to digits
+          (?:1[89]|20)\d\d(?!\d)                                   # 2025, 2025-05-07, the 1990s
+        | \d{{1,2}}[./]\d{{1,2}}[./]                               # 07.05.2025
+        | \d{{1,2}}(?:[:.]\d\d)?\s*[ap] | \d{{1,2}}:\d\d | \d{{4}}\s*(?:gmt|utc|hrs|hours|local)  # clock times
+        | \d{{1,2}}(?:st|nd|rd|th)?(?:\s+(?:of\s+)?{_month()}|{more_days})  # 7 May, 7-10 May, 7, 8 and 9 May
+        | \d{{1,4}}\s+{_UNIT_START}                                 # 3 days ago
+        )\d""",
+        regex.IGNORECASE | regex.VERBOSE,
+    )
+
+
 _WORD = regex.compile(r"[\p{L}\p{N}]+")
+#: runs of letters and digits beyond ASCII, folded to b"\x80"
+_WIDE_WORD_CHARS = regex.compile(r"(?:[^\x00-\x7f](?<=[\p{L}\p{N}]))+")
+#: a character beyond ASCII that the atom regex may take for an ASCII letter or digit: under
+#: IGNORECASE "İ" matches "i", "ſ" "s" and the Kelvin sign "k"; ``\d`` matches "٣"
+_ASCII_LOOKALIKE = regex.compile(r"[^\x00-\x7f](?<=[\u0130\u017f\u212a]|\d)")
+
+
+def _atom_starts(text: str) -> list[int]:
+    """Where to try the atom regex, in order: the starts of words that are first words
+    or begin with a digit, less some at which no atom can begin.
+
+    Looking at every word is slow (a Python loop), and so is finding the first
+    words with ``regex`` (a long alternation tried at every character). So the
+    text is folded to bytes, one per character: ASCII letters lower-cased, ASCII
+    digits kept, other letters and digits b"\\x80", anything else a space. Its
+    words are the text's words, and one ``re`` scan finds the first words among
+    them (a word of :func:`_leads` only before its lead). Digits are found in the
+    text itself by :func:`_digit_start`; words holding a letter beyond ASCII are
+    checked one by one. In a text mostly beyond ASCII, where the fold gains
+    nothing, and in one holding a character that the atom regex may take for an
+    ASCII letter or digit (the fold would not), every word is checked instead.
+    """
+    first = _first_words()
+    beyond_ascii = len(text) - len(text.encode("ascii", "ignore"))
+    if beyond_ascii * 4 > len(text) or _ASCII_LOOKALIKE.search(text) is not None:
+        return [word.start() for word in _WORD.finditer(text)
+                if word.group()[0].isdigit() or word.group().lower() in first]
+    folded = b" " + text.encode("ascii", "replace").translate(_FOLD) + b" "  # folded[i + 1] is text[i]
+    starts = [digit.start() for digit in _digit_start().finditer(text)]
+    if beyond_ascii:
+        runs = list(_WIDE_WORD_CHARS.finditer(text))
+        patched = bytearray(folded)
+        for run in runs:
+            patched[run.start() + 1:run.end() + 1] = b"\x80" * (run.end() - run.start())
+        folded = bytes(patched)
+        word_end = 0
+        for run in runs:  # each word holding such runs is checked once: linear time
+            if run.start() >= word_end:
+                start = folded.rfind(b" ", 0, run.start() + 1)
+                word = _WORD.match(text, start).group()  # type: ignore[union-attr]
+                if word[0].isdigit() or word.lower() in first:
+                    starts.append(start)
+                word_end = start + len(word)
+    starts += [word.start() for word in _folded_first_word().finditer(folded)]  # its space is text[start - 1]
+    return sorted(starts)
 
 
 def _atoms(text: str) -> Iterator[regex.Match[str]]:
-    """Matches of the atom regex, left to right, non-overlapping (like ``finditer``)."""
+    """Matches of the atom regex, left to right, non-overlapping (like ``finditer``).
+
+    The regex is tried at the word starts of :func:`_atom_starts`: the same
+    matches as trying it at every word that is a first word or begins with a digit.
+    """
     atom = _atom_re()
-    first = _first_words()
     resume = 0
-    for word in _WORD.finditer(text):
-        start = word.start()
+    for start in _atom_starts(text):
         if start < resume:
-            continue
-        token = word.group()
-        if not (token[0].isdigit() or token.lower() in first):
             continue
         match = atom.match(text, start)
         if match is not None and match.end() > start:
@@ -445,6 +598,11 @@ _MODIFIER = regex.compile(
     |(?:(?:in|during|on|at|by|over|until|till|through|since|from)\s+)?(?P<third>early|mid|late)(?:-|\s+|\s+on\s+|-on\s+)\Z
     """,
     regex.IGNORECASE | regex.VERBOSE,
+)
+#: How every match of _MODIFIER ends. Matched backwards from a unit's start, it rules out
+#: most units at once, before _MODIFIER is searched for (a search of 64 characters).
+_MODIFIER_END = regex.compile(
+    r"(?:of\s+|(?:early|mid|late)(?:-|\s+|\s+on\s+|-on\s+))", regex.IGNORECASE | regex.REVERSE
 )
 
 # Outer prefixes: what they do to the window, and they join the span.
@@ -622,8 +780,11 @@ def _clock_of(match: regex.Match[str]) -> tuple[tuple[int, int], _Zone | None]:
     return (int(mil[:2]), int(mil[2:])), zone
 
 
+_DIGITS = regex.compile(r"\d+")
+
+
 def _days_in(more: str) -> list[int]:
-    return [int(d) for d in regex.findall(r"\d+", more)]
+    return [int(d) for d in _DIGITS.findall(more)]
 
 
 def _capitalized(word: str) -> bool:
@@ -695,7 +856,7 @@ def _atom_unit(match: regex.Match[str], text: str, doc: dt.date | None) -> _Unit
         prefix = "md" if g("md") else "dm"
         month_word = g(prefix + "_m").rstrip(".")
         month = month_numbers()[month_word.lower()]
-        first = int(regex.match(r"\d+", g(prefix + "_d")).group())  # type: ignore[union-attr]
+        first = int(_DIGITS.match(g(prefix + "_d")).group())  # type: ignore[union-attr]
         year_text = g(prefix + "_y")
         year = int(year_text) if year_text else None
         more = g(prefix + "_more")
@@ -1024,6 +1185,8 @@ def _modify(unit: _Unit, text: str) -> None:
     if unit.kind not in ("day", "weekday", "month", "year", "range"):
         return
     left_start = max(0, unit.start - _CONTEXT)
+    if _MODIFIER_END.match(text, left_start, unit.start) is None:
+        return
     match = _MODIFIER.search(text, left_start, unit.start)
     if match is None:
         return
