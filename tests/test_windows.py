@@ -413,3 +413,13 @@ def test_every_character_the_atom_regex_may_read_as_ascii_is_a_lookalike() -> No
     found = {chr(code) for code in range(0x80, 0x110000) if ascii_like.fullmatch(chr(code))}
     assert {"\u0130", "\u017f", "\u212a", "\u0663"} <= found
     assert all(windows._ASCII_LOOKALIKE.fullmatch(char) for char in found)
+
+
+@pytest.mark.parametrize("text", [
+    "The attack killed 2 people and wounded nearly 1800 people.",  # "early" inside "nearly"
+    "Clearly 2020 was hard.",
+    "The legend of 1900 lives on.",  # "end of" inside "legend of"
+])
+def test_a_modifier_is_a_whole_word(text: str) -> None:
+    """A modifier ("early", "end of") inside another word does not make a bare number a year."""
+    assert find_time_expressions(text, dt.date(2023, 1, 1)) == []

@@ -589,13 +589,13 @@ _LIST_WORDS_OK = frozenset(
 
 # Left modifiers that narrow a unit ("the first week of", "in the early hours of", "mid-").
 _MODIFIER = regex.compile(
-    r"""(?:(?:in|during|on|at|by|over|until|till|through|since|from)\s+)?(?:the\s+)?
+    r"""(?<![\p{L}\p{N}])(?:(?:in|during|on|at|by|over|until|till|through|since|from)\s+)?(?:the\s+)?
     (?:(?P<part>early\s+hours|small\s+hours|wee\s+hours|morning|afternoon|evening)
      |(?P<night>night)
      |(?P<edge>beginning|start|middle|end|turn)
      |(?P<ordinal>first|second|third|fourth|last|final)\s+(?P<piece>week|half|quarter|ten\s+days)
     )\s+of\s+\Z
-    |(?:(?:in|during|on|at|by|over|until|till|through|since|from)\s+)?(?P<third>early|mid|late)(?:-|\s+|\s+on\s+|-on\s+)\Z
+    |(?<![\p{L}\p{N}])(?:(?:in|during|on|at|by|over|until|till|through|since|from)\s+)?(?P<third>early|mid|late)(?:-|\s+|\s+on\s+|-on\s+)\Z
     """,
     regex.IGNORECASE | regex.VERBOSE,
 )
