@@ -18,7 +18,7 @@ from functools import cache, lru_cache
 
 import regex
 
-from .lexicon import table
+from .lexicon import table, trie
 from .models import Category
 
 Cues = list[tuple[Category, regex.Pattern[str], bool]]
@@ -68,28 +68,7 @@ def _scope_pattern(scope: str) -> regex.Pattern[str]:
              for stem in listed.split("|") if stem.strip()]
     patterns = [pattern.pattern for _, pattern, _ in _cues().get(scope, [])]
     # where some cue begins: at a word boundary (every cue pattern's \b), one of the stems
-    return regex.compile(rf"\b(?=(?i:{_trie(stems)}))" + "".join(f"(?:(?=({pattern}))|)" for pattern in patterns))
-
-
-def _trie(stems: list[str]) -> str:
-    """The stems as one alternation sharing their prefixes (``d(?:ead|ie(?:d)?)``), which the regex
-    engine tries far faster than the stems one by one; a space matches any blanks, as in a cue."""
-    tree: dict[str, dict] = {}
-    for stem in stems:
-        node = tree
-        for char in stem:
-            node = node.setdefault(char, {})
-        node[""] = {}  # a stem ends here
-
-    def alternatives(node: dict[str, dict]) -> str:
-        branches = [(r"\s+" if char == " " else regex.escape(char)) + alternatives(child)
-                    for char, child in sorted(node.items()) if char]
-        if not branches:
-            return ""
-        group = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return f"(?:{group})?" if "" in node else group
-
-    return alternatives(tree)
+    return regex.compile(rf"\b(?=(?i:{trie(stems)}))" + "".join(f"(?:(?=({pattern}))|)" for pattern in patterns))
 
 
 @lru_cache(maxsize=8)  # the figures of a sentence come one after another and ask again

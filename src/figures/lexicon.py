@@ -7,6 +7,8 @@ are separated by a tab. Users extend the lists by editing those files.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable, Iterable
 from functools import cache
 from importlib import resources
 
@@ -46,6 +48,36 @@ def alternation(phrases: tuple[str, ...] | list[str]) -> str:
     """A regex alternation of literal phrases, longest first, spaces matching any run of blanks."""
     ordered = sorted(set(phrases), key=lambda p: (-len(p), p))
     return "|".join(regex.escape(p).replace(r"\ ", r"\s+") for p in ordered)
+
+
+def trie(words: Iterable[str], end: Callable[[str], str] | None = None) -> str:
+    """A regex alternation of ``words`` that shares their prefixes (``a(?:n)?|t(?:en|wo)``), a space
+    matching any blanks as in :func:`alternation`; valid for ``re`` and ``regex`` alike.
+
+    A regex engine tries the alternatives of a group one after another; here a shared prefix is
+    read once. Followed by ``\\b`` (or by "no letter") it matches what :func:`alternation` matches:
+    words of letters that match at one place all have the same length, so the order is moot.
+    ``end(word)``, if given, is a pattern that must follow where ``word`` ends (a lookahead),
+    instead of the end being optional.
+    """
+    tree: dict[str, dict | str] = {}
+    for word in words:
+        node = tree
+        for char in word:
+            node = node.setdefault(char, {})  # type: ignore[assignment]
+        node[""] = word  # a word ends here
+
+    def alternatives(node: dict) -> str:
+        branches = [(r"\s+" if char == " " else re.escape(char)) + alternatives(child)
+                    for char, child in sorted(node.items()) if char]
+        if "" in node and end is not None:
+            branches.append(end(node[""]))
+        if not branches:
+            return ""
+        group = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{group})?" if "" in node and end is None else group
+
+    return alternatives(tree)
 
 
 @cache

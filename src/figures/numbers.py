@@ -33,7 +33,7 @@ from functools import cache
 
 import regex
 
-from .lexicon import alternation, month_numbers, table, words
+from .lexicon import alternation, month_numbers, table, trie, words
 from .models import NumberMention
 
 _ORDINAL_SUFFIX = r"(?:st|nd|rd|th)"
@@ -83,7 +83,7 @@ def _pattern() -> regex.Pattern[str]:
     vague = [w for w, (_, role) in words_.items() if role == "vague"]
     counting = alternation(small + scale)
     scales = alternation(scale)
-    month = _trie(sorted(month_numbers()))  # the names of month_pattern(), tried faster
+    month = trie(sorted(month_numbers()))  # the names of month_pattern(), tried faster
     suffixes = alternation(tuple(_multipliers()))
     signs = alternation(tuple(_currency_signs()))
     labels = alternation(words("label_nouns.txt"))
@@ -350,31 +350,6 @@ def _fold(text: str) -> str:
     return text.replace("\u0130", "i").lower().replace("\u03c2", "\u03c3")
 
 
-def _trie(words: list[str]) -> str:
-    """A regex alternation of ``words`` that shares their prefixes (``a(?:n)?|t(?:en|wo)``), a space
-    matching any blanks as in :func:`~figures.lexicon.alternation`. A regex engine tries the
-    alternatives of a group one after another; here a shared prefix is read once.
-
-    Followed by ``\\b`` (or by "no letter") it matches what that alternation matches: words of letters
-    that match at one place then all have the same length, so the order of trying them is moot."""
-    tree: dict[str, dict] = {}
-    for word in words:
-        node = tree
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}  # a word ends here
-
-    def alternatives(node: dict[str, dict]) -> str:
-        branches = [(r"\s+" if char == " " else re.escape(char)) + alternatives(child)
-                    for char, child in sorted(node.items()) if char]
-        if not branches:
-            return ""
-        group = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return f"(?:{group})?" if "" in node else group
-
-    return alternatives(tree)
-
-
 @cache
 def _candidate_patterns() -> tuple[re.Pattern[str], re.Pattern[str], regex.Pattern[str]]:
     """The cheap patterns of :func:`_scan`: a sign or a run of digits (a match may begin there);
@@ -392,7 +367,7 @@ def _candidate_patterns() -> tuple[re.Pattern[str], re.Pattern[str], regex.Patte
     numerals = "".join(map(re.escape, _numerals()))
     # a sign or a run of digits, written with one set of first characters, which re skips to fast
     return (re.compile(rf"[\d{marks}](?:(?<=\d)\d*)?"),
-            re.compile(rf"[\W_](?:{_trie(letters)}(?![^\W\d_])|[^\x00-\x7f](?<=[{numerals}]))"),
+            re.compile(rf"[\W_](?:{trie(letters)}(?![^\W\d_])|[^\x00-\x7f](?<=[{numerals}]))"),
             regex.compile(rf"(?r)[\w.+\-{token_signs}]*"))
 
 

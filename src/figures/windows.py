@@ -86,7 +86,7 @@ from typing import Literal
 
 import regex
 
-from .lexicon import alternation, month_numbers, table
+from .lexicon import alternation, month_numbers, table, trie
 from .models import Sentence, TimeExpression
 
 __all__ = ["find_time_expressions", "windows_for"]
@@ -475,18 +475,12 @@ def _folded_first_word() -> re.Pattern[bytes]:
     """
     leads = _leads()
 
-    def tree(words: list[str], depth: int) -> str:
-        branches: dict[str, list[str]] = {}
-        for word in words:
-            if len(word) > depth:
-                branches.setdefault(word[depth], []).append(word)
-        parts = [re.escape(letter) + tree(rest, depth + 1) for letter, rest in sorted(branches.items())]
-        parts += [f"(?= +(?:{leads[word]}))" if word in leads else "(?= )" for word in words if len(word) == depth]
-        return parts[0] if len(parts) == 1 else f"(?:{'|'.join(parts)})"
+    def end(word: str) -> str:
+        return f"(?= +(?:{leads[word]}))" if word in leads else "(?= )"
 
     # a first word beyond ASCII holds a letter folded to b"\x80": _atom_starts checks its words itself
     words = sorted(word for word in _first_words() if word.isascii() and word.isalnum())
-    return re.compile(f" {tree(words, 0)}".encode("latin-1"))
+    return re.compile(f" {trie(words, end)}".encode("latin-1"))
 
 
 @cache
