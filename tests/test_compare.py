@@ -15,7 +15,8 @@ from hypothesis import strategies as st
 import figures
 from figures import SettingError
 from figures.compare import (
-    GROUP_COLUMNS, MEMBER_COLUMNS, Interval, Thesaurus, claim_interval, compare, dimension, read_synonyms,
+    GROUP_COLUMNS, MEMBER_COLUMNS, Interval, Thesaurus, claim_interval, compare, compare_views, dimension,
+    read_synonyms,
 )
 from figures.export.files import write
 from figures.models import Figure
@@ -279,6 +280,17 @@ def test_columns_and_plain_cells() -> None:
     # most sources first
     assert list(claims["sources"]) == sorted(claims["sources"], reverse=True)
     assert compare(figures.frame([])).empty and tuple(compare(figures.frame([]), long=True).columns) == MEMBER_COLUMNS
+
+
+def test_both_views_from_one_grouping_equal_the_two_calls() -> None:
+    data = dataset(*DRONES, *TRUCE)
+    for singles in (False, True):
+        groups, members = compare_views(data, tolerance="0.2", singles=singles)
+        pd.testing.assert_frame_equal(groups, compare(data, tolerance="0.2", singles=singles))
+        pd.testing.assert_frame_equal(members, compare(data, tolerance="0.2", singles=singles, long=True))
+    assert not groups.empty and len(members) > len(groups)
+    with pytest.raises(SettingError, match="tolerance"):
+        compare_views(data, tolerance=2)
 
 
 @pytest.mark.parametrize("suffix", [".csv", ".jsonl"])

@@ -23,7 +23,7 @@ from typing import IO
 import pandas as pd
 
 from . import __version__, diffing, scoring
-from .compare import compare, read_synonyms
+from .compare import compare, compare_views, read_synonyms
 from .errors import ExportError, FiguresError, InputError, SettingError
 from .export import files, frame, report
 from .export.package import open_package
@@ -352,8 +352,8 @@ def _report(args: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> int:
             items.append(item)
     everything = [f for _, found in items for f in found]
     dataset = frame(everything)
-    section = report.claims_section(compare(dataset).to_dict("records"), compare(dataset, long=True).to_dict("records"),
-                                    {f.id: f for f in everything})
+    groups, members = compare_views(dataset)  # one grouping for both tables
+    section = report.claims_section(groups.to_dict("records"), members.to_dict("records"), {f.id: f for f in everything})
     count = report.write_report(items, args.output, title=args.title, sections=[section])
     stdout.write(f"{args.output}: {count} figure(s) in {len(items)} article(s)\n")
     if failures:

@@ -634,6 +634,21 @@ def compare(
     ``bool`` for ``agrees``; several names in one cell are joined by ``"; "``. Groups come with the
     most sources first, then the most members, then in canonical order; members in canonical order.
     """
+    groups, members = compare_views(frame, synonyms=synonyms, tolerance=tolerance, singles=singles)
+    return members if long else groups
+
+
+def compare_views(
+    frame: pd.DataFrame,
+    *,
+    synonyms: Mapping[str, str] | None = None,
+    tolerance: Decimal | str | int | float = Decimal("0.1"),
+    singles: bool = False,
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Both tables of :func:`compare` from one grouping: (one row per group, one row per member).
+
+    For a caller that shows both, as ``figures report`` does: grouping is the costly part.
+    """
     missing = [column for column in _REQUIRED if column not in frame.columns]
     if missing:
         raise SettingError("frame", f"not a figures dataset: missing column(s) {', '.join(missing)}")
@@ -645,11 +660,9 @@ def compare(
             row, agreeing = _summary(group)
             summaries.append((row, agreeing, group))
     summaries.sort(key=lambda s: (-s[0]["sources"], -s[0]["members"], s[2].members[0].index))
-    if long:
-        rows = [member for row, agreeing, group in summaries
-                for member in _member_rows(row["group"], row["status"], group, agreeing)]
-        return _frame(rows, MEMBER_COLUMNS)
-    return _frame([row for row, _, _ in summaries], GROUP_COLUMNS)
+    members = [member for row, agreeing, group in summaries
+               for member in _member_rows(row["group"], row["status"], group, agreeing)]
+    return _frame([row for row, _, _ in summaries], GROUP_COLUMNS), _frame(members, MEMBER_COLUMNS)
 
 
 def _frame(rows: list[dict[str, Any]], columns: tuple[str, ...]) -> pd.DataFrame:
