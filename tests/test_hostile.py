@@ -15,9 +15,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import figures.numbers
-from figures import Document, InputError, extract, extract_many
+import figures.pipeline
+import figures.segment
+from figures import Document, Figure, InputError, extract, extract_many
 from figures.cli import main
 from figures.pipeline import extract_document
+from figures.testing import assert_consistent
 
 GOOD = "Russia launched 524 drones overnight, Ukraine's air force said."
 
@@ -169,3 +172,77 @@ def test_fuzz_bytes_only_documented_errors(tmp_path: Path, data: list[bytes]) ->
         else:
             document, found = item
             assert all(document.text[f.start:f.end] == f.surface for f in found)
+
+
+# --------------------------------------------------------------------------
+# A huge document is read in pieces, so its memory stays bounded
+# --------------------------------------------------------------------------
+
+#: Paragraphs that each say everything they need: full names, their own dates, no pronouns.
+SELF_CONTAINED = [
+    "Russia launched 112 drones at Ukraine overnight on May 7, Ukraine's air force said.",
+    "Kremlin spokesman Dmitry Peskov said on Tuesday that about 1,000 prisoners would be exchanged.",
+    "\"We counted nearly 5,000 violations,\" Ukrainian President Volodymyr Zelensky told reporters in Kyiv.",
+    "The European Union pledged $1.1 billion in aid for 2026. Officials said 27 heads of state attended.",
+    "Between 10 and 15 people were injured in Kharkiv last week, regional governor Oleh Syniehubov said.",
+]
+
+
+def _self_contained_article(paragraphs: int) -> str:
+    return "\n\n".join(SELF_CONTAINED[i % len(SELF_CONTAINED)] for i in range(paragraphs))
+
+
+def test_a_long_document_in_pieces_gives_what_the_whole_gives(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Cut between self-contained paragraphs, the pieces find exactly the figures of the whole,
+    with the same ids and offsets in the whole text."""
+    text = _self_contained_article(40)
+    document = Document(id="long", text=text, published="2025-05-11")
+    whole = extract_document(document)
+    monkeypatch.setattr(figures.pipeline, "PIECE_CHARS", 700)
+    assert len(figures.pipeline.pieces(text, 700)) > 5
+    in_pieces = extract_document(document)
+    assert in_pieces == whole
+    assert_consistent(text, in_pieces)
+    assert {f.speaker for f in in_pieces} >= {"Dmitry Peskov", "Volodymyr Zelensky", "Oleh Syniehubov"}
+
+
+def test_pieces_cut_between_paragraphs_where_they_can() -> None:
+    text = "\n\n".join(" ".join(SELF_CONTAINED[(i + k) % len(SELF_CONTAINED)] for k in range(3)) for i in range(30))
+    spans = figures.pipeline.pieces(text, 700)
+    assert spans[0][0] == 0 and spans[-1][1] == len(text)
+    assert all(a[1] == b[0] for a, b in zip(spans, spans[1:]))  # they tile the text
+    assert all(end - start <= 700 for start, end in spans)
+    assert all(text[start - 2:start] == "\n\n" for start, _ in spans[1:])  # each cut opens a paragraph
+
+
+def test_a_single_line_is_cut_between_sentences() -> None:
+    line = "Kyiv said Russia launched 120 drones on May 7. " * 200
+    spans = figures.pipeline.pieces(line, 1_000)
+    starts = {s.start for s in figures.segment.split(line)}
+    assert len(spans) > 5 and all(start in starts for start, _ in spans[1:])
+    assert all(end - start <= 1_000 for start, end in spans)
+
+
+@given(st.text(alphabet=st.sampled_from(list("ab. \nA5")), max_size=400), st.integers(1, 120))
+@settings(suppress_health_check=[HealthCheck.too_slow])
+def test_pieces_tile_any_text(text: str, size: int) -> None:
+    spans = figures.pipeline.pieces(text, size)
+    assert spans[0][0] == 0 and spans[-1][1] == len(text)
+    assert all(start < end for start, end in spans[:-1]) and all(a[1] == b[0] for a, b in zip(spans, spans[1:]))
+
+
+def test_a_document_in_pieces_finds_the_same_numbers(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Seeds run together and cut every 2,000 characters: a cut loses context (a surname's full
+    name, a continuing sentence's window), never a figure or what its own sentence says of it."""
+    seeds = sorted((Path(__file__).resolve().parents[1] / "seeds").glob("*.txt"))
+    text = "\n\n".join(path.read_text(encoding="utf-8-sig") for path in seeds)
+    whole = extract(text, published="2025-05-11")
+    monkeypatch.setattr(figures.pipeline, "PIECE_CHARS", 2_000)
+    assert len(figures.pipeline.pieces(text, 2_000)) > 10
+    found = extract(text, published="2025-05-11")
+    assert_consistent(text, found)
+
+    def own(f: Figure) -> tuple[object, ...]:
+        return f.id, f.surface, f.sentence, f.value, f.low, f.high, f.qualifier, f.unit, f.entity, f.category
+
+    assert [own(f) for f in found] == [own(f) for f in whole]

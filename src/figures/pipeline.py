@@ -27,9 +27,66 @@ class _Draft:
     category: str
 
 
+#: A document longer than this many characters is read in pieces of about this size (see
+#: :func:`pieces`), so that its memory stays bounded: a scraped 50 MB page needs what a 1 MB one does.
+PIECE_CHARS = 1_000_000
+#: The offsets of a figure other than ``start``/``end``: a piece's figures are moved by its start.
+_OFFSETS = ("time_text_start", "time_text_end", "speaker_start", "speaker_end")
+
+
 def extract_document(document: Document) -> list[Figure]:
-    """Every figure of one document, in order of position."""
+    """Every figure of one document, in order of position.
+
+    A document longer than :data:`PIECE_CHARS` is read piece by piece (:func:`pieces`). What
+    one piece says is not context for the next: a surname named in full only in an earlier
+    piece stays a surname, a pronoun at a piece's start has no antecedent, and a sentence
+    that continues the one before a cut takes no window from it.
+    """
     text = document.text
+    if len(text) <= PIECE_CHARS:
+        return _extract_text(document.id, text, document.published)
+    figures: list[Figure] = []
+    for start, end in pieces(text, PIECE_CHARS):
+        found = _extract_text(document.id, text[start:end], document.published)
+        figures += [_moved(figure, start, document.id) for figure in found] if start else found
+    return figures
+
+
+def pieces(text: str, size: int) -> list[tuple[int, int]]:
+    """Spans ``(start, end)`` that tile ``text``, each at most about ``size`` characters.
+
+    A piece ends where a paragraph begins, if one begins in its second half; else where
+    a sentence begins (sentences are short: :data:`figures.segment.MAX_SENTENCE`).
+    """
+    spans: list[tuple[int, int]] = []
+    start = 0
+    paragraph_cut: int | None = None
+    previous: int | None = None
+    for sentence in sorted(segment.split(text), key=lambda s: s.start):
+        if sentence.end - start > size and sentence.start > start:
+            cut = paragraph_cut if paragraph_cut is not None else sentence.start
+            spans.append((start, cut))
+            start, paragraph_cut = cut, None
+        if sentence.paragraph != previous and sentence.start > start + size // 2:
+            paragraph_cut = sentence.start
+        previous = sentence.paragraph
+    spans.append((start, len(text)))
+    return spans
+
+
+def _moved(figure: Figure, by: int, doc: str) -> Figure:
+    """A figure found in a piece, with its offsets (and so its id) in the whole document."""
+    update: dict[str, object] = {"start": figure.start + by, "end": figure.end + by,
+                                 "id": records.figure_id(doc, figure.start + by, figure.end + by)}
+    for name in _OFFSETS:
+        value = getattr(figure, name)
+        if value is not None:
+            update[name] = value + by
+    return figure.model_copy(update=update)
+
+
+def _extract_text(doc: str, text: str, published: dt.date | None) -> list[Figure]:
+    """The stages, in order, over one text."""
     sentences = segment.split(text)
     mentions = numbers.find(text)
     qualified = qualifiers.qualify(text, sentences, mentions)
@@ -57,7 +114,7 @@ def extract_document(document: Document) -> list[Figure]:
         drafts.append(_Draft(start, found.end, index, q, reading.unit, found.entity, category))
         previous_end = found.end
     spans = [(d.start, d.end) for d in drafts]
-    expressions = windows.find_time_expressions(text, document.published)
+    expressions = windows.find_time_expressions(text, published)
     found_windows = windows.windows_for(text, sentences, spans, expressions)
     found_speakers = speakers.speakers_for(text, sentences, spans)
     figures = []
@@ -66,7 +123,7 @@ def extract_document(document: Document) -> list[Figure]:
         span = (s.start, max(s.end, draft.end)) if s else (0, len(text))
         q = draft.q
         figures.append(records.build(
-            document.id, document.published, text, draft.start, draft.end, span, q.value, q.low, q.high, q.qualifier,
+            doc, published, text, draft.start, draft.end, span, q.value, q.low, q.high, q.qualifier,
             draft.unit, draft.entity, draft.category,  # type: ignore[arg-type]
             window, speaker,
         ))
