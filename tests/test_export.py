@@ -178,3 +178,43 @@ def test_exports_get_the_usual_permissions(tmp_path: Path) -> None:
     finally:
         os.umask(mask)
     assert (tmp_path / "x.csv").stat().st_mode & 0o777 == 0o644
+
+
+def _csv_row_as_defined(figure: Figure, escape: bool) -> list[str]:
+    """A figure's CSV cells spelled out: ``str()`` of its JSON dump, text cells escaped."""
+    from figures.export.table import TEXT_COLUMNS
+
+    data = figure.model_dump(mode="json")
+    return ["" if data[c] is None else escape_cell(str(data[c])) if escape and c in TEXT_COLUMNS else str(data[c])
+            for c in COLUMNS]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    surface=AWKWARD, sentence=AWKWARD, entity=st.one_of(st.none(), AWKWARD),
+    value=st.decimals(allow_nan=False, allow_infinity=False, places=None),
+    published=st.one_of(st.none(), st.dates()),
+    time_start=st.one_of(st.none(), st.sampled_from(["2025-05-07", "2025-05-07T10:30", "2025-05-07T10:30:00+03:00"])),
+    speaker=st.one_of(st.none(), AWKWARD), escape=st.booleans(),
+)
+def test_csv_row_is_the_json_dump_as_text(surface: str, sentence: str, entity: str | None, value: Decimal,
+                                          published: dt.date | None, time_start: str | None,
+                                          speaker: str | None, escape: bool) -> None:
+    """:func:`csv_row` reads the fields directly; its cells are those of the JSON dump."""
+    from figures.export.files import csv_row
+
+    figure = _figure(surface, sentence, entity, value=value, low=value, published=published,
+                     time_start=time_start, speaker=speaker, speaker_start=0 if speaker else None)
+    assert csv_row(figure, escape) == _csv_row_as_defined(figure, escape)
+
+
+def test_csv_row_is_the_json_dump_as_text_for_extracted_figures() -> None:
+    from figures.export.files import csv_row
+
+    text = ("=5 drones hit Kyiv on May 7, 2025, said Ivan Petrov. Some 1.1Bln USD and 10-15 trucks; "
+            "-3 homes, half of 1,000 people, twice as many over the past 24 hours.")
+    figures = extract(text, published="2025-05-11")
+    assert figures
+    for figure in figures:
+        for escape in (True, False):
+            assert csv_row(figure, escape) == _csv_row_as_defined(figure, escape)

@@ -201,3 +201,36 @@ def test_patterns_read_backwards_say_what_forward_ones_say(before: str) -> None:
                     numbers._ONE_COUNTS, numbers._anchor_before(), numbers._hedged_before()):
         forward = regex.compile(pattern.pattern, pattern.flags & ~regex.REVERSE)
         assert (pattern.search(before) is None) == (forward.search(before) is None), (pattern.pattern, before)
+
+
+_ARTICLE_PIECES = st.sampled_from([
+    "a", "an", "A", "An", "AN", "a-", "half", "Half", "third", "quarters", "thousand", "Million", "dozen", "hundred",
+    "new", "attack", "one", "two", "twenty", "5", "1,000", "$5", "@b.org", "May", "Block", "Resolution", "BM-21",
+    "x", "é", "İ", ".", ",", "-", "(", "half-", "thousands", "dozens", "twice", "mln",
+])
+_BLANKS = st.sampled_from([" ", "  ", "\t", "\n", "\u00a0", " \n ", "", "-"])
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.tuples(_ARTICLE_PIECES, _BLANKS), max_size=12).map(lambda pairs: "".join(p + b for p, b in pairs)))
+def test_article_skip_only_where_the_pattern_cannot_match(text: str) -> None:
+    """Where :func:`numbers._article_skip` matches ("a"/"an", blanks, no scale or fraction word),
+    the pattern matches nothing: leaving those tries out of the scan changes no result."""
+    skip = numbers._article_skip()
+    assert skip is not None  # the shipped word lists allow the fast path
+    for start in range(len(text)):
+        if skip.match(text, start):
+            assert numbers._pattern().match(text, start) is None, (text, start)
+    full = [(m.span(), m.lastgroup) for m in numbers._pattern().finditer(text) if m.lastgroup != "skip"]
+    assert [(m.span(), m.lastgroup) for m in numbers._scan(text) if m.lastgroup != "skip"] == full
+
+
+@pytest.mark.parametrize("text, skipped", [
+    ("a new attack", True), ("An attack", True), ("a  drone", True), ("a\nthousand", False),
+    ("a thousand", False), ("A half", False), ("an  Eighth", False), ("a-half", False), ("a5", False),
+    ("an", False), ("a halfway", True), ("a thousands", True), ("ab c", False),
+])
+def test_article_skip_examples(text: str, skipped: bool) -> None:
+    assert (numbers._article_skip().match(text) is not None) == skipped
+    if skipped:
+        assert numbers._pattern().match(text) is None

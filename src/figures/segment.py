@@ -46,7 +46,8 @@ def _ends_sentence(text: str, dot: int, glued: bool) -> bool:
     tail = text[max(0, dot - _LONGEST_WORD):dot]  # the word before the dot runs back to a space
     word = tail.rsplit(None, 1)[-1] if tail and not tail[-1].isspace() else ""
     word = word.lstrip("\"'“‘([")
-    if word in _abbreviations() or word.rstrip(".") in _abbreviations():
+    abbreviations = _abbreviations()
+    if word in abbreviations or word.rstrip(".") in abbreviations:
         return False
     last = word.rsplit(".", 1)[-1]
     if len(last) <= 1 and not last.isdigit():  # initials and dotted acronyms: U.S., R.Politik, J. Smith
@@ -66,7 +67,7 @@ def split(text: str) -> list[Sentence]:
         if not line:
             break
         start = line_match.start()
-        if not line.strip():
+        if line.isspace():  # (not empty: the empty match at the end stopped the loop)
             if not blank_run and sentences:
                 paragraph += 1
             blank_run = True
@@ -74,16 +75,17 @@ def split(text: str) -> list[Sentence]:
         blank_run = False
         piece_start = start
         for boundary in _BOUNDARY.finditer(line):
-            dot = start + boundary.start()  # the punctuation mark
-            glued = not line[boundary.end() - 1].isspace()  # no space after the mark and its quotes
+            mark, after = boundary.span()
+            dot = start + mark  # the punctuation mark
+            glued = not line[after - 1].isspace()  # no space after the mark and its quotes
             if not _ends_sentence(text, dot, glued):
                 continue
             cut = dot + 1
             # keep closing quotes with the sentence they close
-            while cut < start + boundary.end() and text[cut] in "\"'”’)]":
+            while cut < start + after and text[cut] in "\"'”’)]":
                 cut += 1
             _add(text, piece_start, cut, paragraph, sentences)
-            piece_start = start + boundary.end()
+            piece_start = start + after
         _add(text, piece_start, start + len(line), paragraph, sentences)
     return sentences
 
