@@ -158,6 +158,45 @@ def test_fuzz_unicode_never_raises(text: str) -> None:
         assert text[figure.start:figure.end] == figure.surface
 
 
+#: What a case-blind pattern takes for an ASCII letter: long s, dotted capital I, Kelvin sign.
+LOOKALIKES = {"s": "\u017f", "I": "\u0130", "K": "\u212a"}
+
+
+@pytest.mark.parametrize("text, surface, value", [
+    ("at leaſt 5 drones were downed", "at leaſt 5 drones", "5"),
+    ("a thouſand drones", "a thouſand drones", "1000"),
+    ("two-thirdſ of homes", "two-thirdſ of homes", "0.6667"),
+    ("ſeventy-five drones", "ſeventy-five drones", "75"),
+    ("the truce held for 5 dayſ", "5 dayſ", "5"),
+    ("FİVE THOUSAND PEOPLE FLED", "FİVE THOUSAND PEOPLE", "5000"),
+])
+def test_letters_a_pattern_takes_for_ascii_ones_are_read_as_them(text: str, surface: str, value: str) -> None:
+    """"at leaſt" matched the qualifier pattern, but "leaſt" was in no word list: a KeyError."""
+    [figure] = extract(text, published="2025-05-11")
+    assert (figure.surface, str(figure.value)) == (surface, value)
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(seed=st.sampled_from(sorted((Path(__file__).resolve().parents[1] / "seeds").glob("*.txt"))),
+       picks=st.lists(st.floats(0, 1), min_size=1, max_size=40))
+def test_lookalike_letters_change_nothing_but_the_characters_quoted(seed: Path, picks: list[float]) -> None:
+    """Swap some s, I and K of a seed for their look-alikes: every figure is the same, and the
+    text it quotes (surface, sentence, time text) is the new text's."""
+    plain = seed.read_text(encoding="utf-8-sig")
+    places = [i for i, c in enumerate(plain) if c in LOOKALIKES]
+    chars = list(plain)
+    for pick in picks:
+        i = places[int(pick * (len(places) - 1))]
+        chars[i] = LOOKALIKES[plain[i]]
+    text = "".join(chars)
+    quoted = {"surface", "sentence", "time_text"}
+    before, after = extract(plain, published="2025-05-11"), extract(text, published="2025-05-11")
+    assert [f.model_dump(exclude=quoted) for f in after] == [f.model_dump(exclude=quoted) for f in before]
+    assert_consistent(text, after)
+    for f in after:
+        assert f.sentence in text and (f.time_text is None or f.time_text == text[f.time_text_start:f.time_text_end])
+
+
 @settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(data=st.lists(st.binary(max_size=300), min_size=1, max_size=4))
 def test_fuzz_bytes_only_documented_errors(tmp_path: Path, data: list[bytes]) -> None:

@@ -234,3 +234,12 @@ def test_article_skip_examples(text: str, skipped: bool) -> None:
     assert (numbers._article_skip().match(text) is not None) == skipped
     if skipped:
         assert numbers._pattern().match(text) is None
+
+
+@pytest.mark.parametrize("text, value", [
+    ("a thouſand", "1000"), ("One-fifthſ", "0.2"), ("ſeventy-five", "75"), ("a thİrd", "0.3333"), ("tens of thouſands", "10000"),
+])
+def test_number_words_with_letters_the_pattern_takes_for_ascii(text: str, value: str) -> None:
+    """The case-blind pattern matches long s as s and İ as i; the word list must know the word."""
+    [mention] = numbers.find(text)
+    assert str(mention.value) == value

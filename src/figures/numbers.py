@@ -239,7 +239,7 @@ def _word_value(phrase: str) -> Decimal | None:
     total = Decimal(0)
     current = Decimal(0)
     seen = False
-    for token in _WORD_SEPARATOR.split(phrase.lower()):
+    for token in _WORD_SEPARATOR.split(_key(phrase)):
         if token in ("and", ""):
             continue
         if token in ("a", "an"):
@@ -511,12 +511,12 @@ def _read(match: regex.Match[str]) -> NumberMention | None:
         first = match.start("sign") if sign else match.start("num")
         return NumberMention(first, end, value, currency=currency, hyphen_unit=_lower(match["hyph"]))
     if group == "vague":
-        phrase = match.group().lower()
+        phrase = _key(match.group())
         value = _vague_value(phrase)
         return NumberMention(start, end, value, "vague")
     if group == "fraction":
         words_ = _number_words()
-        parts = _WORD_SEPARATOR.split(match.group().lower())
+        parts = _WORD_SEPARATOR.split(_key(match.group()))
         share = words_[parts[-1]][0]
         count = words_[parts[0]][0] if len(parts) > 1 and parts[0] in words_ else Decimal(1)
         share = {Decimal("0.333333"): Decimal(1) / 3, Decimal("0.166667"): Decimal(1) / 6,
@@ -525,7 +525,7 @@ def _read(match: regex.Match[str]) -> NumberMention | None:
                              if count * share != (count * share).to_integral_value() else count * share,
                              "fraction")
     if group == "multiplier":
-        return NumberMention(start, end, _number_words()[match.group().lower()][0], "multiplier")
+        return NumberMention(start, end, _number_words()[_key(match.group())][0], "multiplier")
     if group == "words":
         body_end = match.start("whyph") - 1 if match["whyph"] else end
         value = _word_value(match.string[start:body_end])
@@ -533,6 +533,12 @@ def _read(match: regex.Match[str]) -> NumberMention | None:
             return None
         return NumberMention(start, end, value, hyphen_unit=_lower(match["whyph"]))
     return None
+
+
+def _key(words_: str) -> str:
+    """Number words as the word list spells them. The pattern matches case-blind, and so takes
+    ``ſ`` (long s) for ``s`` and ``İ`` for ``i``, which ``lower()`` does not turn into them."""
+    return words_.replace("\u0130", "i").lower().replace("\u017f", "s")
 
 
 def _lower(word: str | None) -> str | None:

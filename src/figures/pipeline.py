@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from . import categories, engines, entities, numbers, qualifiers, reading, records, segment, speakers, units, windows
@@ -85,8 +85,17 @@ def _moved(figure: Figure, by: int, doc: str) -> Figure:
     return figure.model_copy(update=update)
 
 
-def _extract_text(doc: str, text: str, published: dt.date | None) -> list[Figure]:
+#: The only characters that a case-blind pattern takes for ASCII letters: long s, dotted capital I
+#: and the Kelvin sign. ``lower()`` keeps the first two apart from ``s`` and ``i``, so a word list
+#: would not know the word a pattern matched ("at leaſt"). The stages read them as those letters;
+#: the surface and sentence keep them.
+_LOOKALIKES = ("\u017f", "\u0130", "\u212a")
+_AS_ASCII = str.maketrans(dict(zip(_LOOKALIKES, "sIK")))
+
+
+def _extract_text(doc: str, source: str, published: dt.date | None) -> list[Figure]:
     """The stages, in order, over one text."""
+    text = source.translate(_AS_ASCII) if any(c in source for c in _LOOKALIKES) else source
     sentences = segment.split(text)
     mentions = numbers.find(text)
     qualified = qualifiers.qualify(text, sentences, mentions)
@@ -122,8 +131,10 @@ def _extract_text(doc: str, text: str, published: dt.date | None) -> list[Figure
         s = sentences[draft.sentence] if draft.sentence >= 0 else None
         span = (s.start, max(s.end, draft.end)) if s else (0, len(text))
         q = draft.q
+        if window is not None and text is not source:
+            window = replace(window, text=source[window.start:window.end])
         figures.append(records.build(
-            doc, published, text, draft.start, draft.end, span, q.value, q.low, q.high, q.qualifier,
+            doc, published, source, draft.start, draft.end, span, q.value, q.low, q.high, q.qualifier,
             draft.unit, draft.entity, draft.category,  # type: ignore[arg-type]
             window, speaker,
         ))
