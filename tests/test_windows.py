@@ -22,6 +22,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from figures import windows
+from figures.lexicon import alternation, table
+from figures.models import TimeExpression
 from figures.segment import split
 from figures.windows import find_time_expressions, windows_for
 
@@ -423,3 +425,242 @@ def test_every_character_the_atom_regex_may_read_as_ascii_is_a_lookalike() -> No
 def test_a_modifier_is_a_whole_word(text: str) -> None:
     """A modifier ("early", "end of") inside another word does not make a bare number a year."""
     assert find_time_expressions(text, dt.date(2023, 1, 1)) == []
+
+
+# --------------------------------------------------------------------------
+# Fast paths, each pinned to its plain definition
+# --------------------------------------------------------------------------
+
+
+#: words and gaps around the cue words that the fast paths look for, in any case, with
+#: characters that a regex under IGNORECASE reads as ASCII letters ("ſ", "K", "İ") and
+#: other characters beyond ASCII
+_CUE_WORDS = st.sampled_from(
+    "said SAID Said ſaid says told tells telling reporters Reuters statement statements communiqué COMMUNIQUÉ "
+    "press release released interview in a at on the late earlier will would was were had has been planned "
+    "expected scheduled killed shed need going to is due won’t won't didn't 'll ’ll In all total Also these "
+    "those three 3 days hours same period during that time day May 7 Monday 2025 yesterday last week "
+    "\u212aILLED İn café naïve 12 drones".split()
+)
+_CUE_GAPS = st.sampled_from([" ", " ", "  ", ", ", ". ", ".\n", "\n", "; ", ": ", " (", ") ", " — ", "–", "’ ", "“",
+                             "” ", "\u00a0", "\u2009", "\x1c", "", "-", "é", "5"])
+_CUE_TEXTS = st.lists(st.tuples(_CUE_WORDS, _CUE_GAPS), max_size=25).map(
+    lambda pieces: "".join(word + gap for word, gap in pieces))
+
+
+def _at_every_word_start(pattern: regex.Pattern[str], text: str) -> list[Any]:
+    return [(m.span(), m.groupdict()) if m else None
+            for m in (pattern.match(text, w.start()) for w in regex.finditer(r"[\p{L}\p{N}]+", text))]
+
+
+@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
+@given(pieces=st.lists(st.tuples(st.one_of(_ATOM_WORDS, _PIECES), _ATOM_GAPS), max_size=30))
+def test_atom_regex_of_prefix_trees_is_the_alternation_one(pieces: list[tuple[str, str]]) -> None:
+    """The names in the atom regex as prefix trees (what the stage uses) match as the plain alternations do."""
+    text = "".join(word + gap for word, gap in pieces)
+    assert _at_every_word_start(windows._atom_re(), text) == _at_every_word_start(windows._atom_re(alternation), text)
+
+
+_ALTERNATIVES = ("iso", "dot", "md", "dm", "my", "season", "decade", "year", "clock", "wd", "calendar", "rolling",
+                 "ago", "within", "since_start", "weekend", "overnight", "reld")
+
+
+@pytest.mark.parametrize("text", [
+    "2025-05-07", "07.05.2025", "May 7, 2025", "the 7th of May", "last May", "the spring of 2023", "the 1990s",
+    "2022", "6 p.m. (Moscow time)", "Monday night", "this week so far", "the past 24 hours", "two weeks ago",
+    "within the space of 3 days", "since the start of this year", "over the weekend", "overnight", "tonight",
+])
+def test_lastgroup_names_the_alternative_of_an_atom(text: str) -> None:
+    """_atom_unit dispatches on Match.lastgroup: it is the alternative that matched."""
+    match = windows._atom_re().match(text)
+    assert match is not None and match.end() == len(text)
+    assert match.lastgroup == next(name for name in _ALTERNATIVES if match.group(name) is not None)
+
+
+@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
+@given(pieces=st.lists(st.tuples(st.one_of(_ATOM_WORDS, _PIECES), _ATOM_GAPS), max_size=30))
+def test_lastgroup_names_the_alternative_of_every_atom(pieces: list[tuple[str, str]]) -> None:
+    text = "".join(word + gap for word, gap in pieces)
+    for match in windows._atoms(text):
+        assert match.lastgroup == next(name for name in _ALTERNATIVES if match.group(name) is not None)
+
+
+def _cues(pattern: Any, text: str, start: int, end: int) -> list[tuple[tuple[int, int], bool]]:
+    return [(m.span(), m.group("future") is not None) for m in pattern.finditer(text, start, end)]
+
+
+@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
+@given(text=_CUE_TEXTS, data=st.data())
+def test_tense_cues_as_prefix_trees_are_the_plain_ones(text: str, data: st.DataObject) -> None:
+    """The tense cue regex (prefix trees) matches as the plain alternations."""
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    assert _cues(windows._tense_re(), text, start, end) == _cues(windows._tense_re(alternation), text, start, end)
+
+
+def _tense_plain(text: str, start: int, end: int, own_clause: bool = False) -> str | None:
+    """``windows._tense`` the plain way, every cue ranked in order: its definition."""
+    low = max(0, start - windows._TENSE_REACH)
+    high = min(len(text), end + windows._TENSE_REACH)
+    for stop in windows._CLAUSE_STOP.finditer(text, low, start):
+        low = stop.end()
+    stop = windows._CLAUSE_STOP.search(text, end, high)
+    if stop:
+        high = stop.start() + 1
+    best: tuple[bool, int] | None = None
+    tense: str | None = None
+    fronted = windows._FRONTED_COMMA.match(text, end) if windows._OPENING.fullmatch(text, low, start) is not None else None
+    for cue in windows._tense_re(alternation).finditer(text, low, high):
+        if cue.start() < end and cue.end() > start:
+            continue
+        if cue.end() <= start:
+            gap = (cue.end(), start)
+        else:
+            gap = (fronted.end() if fronted is not None and fronted.end() <= cue.start() else end, cue.start())
+        apart = windows._CLAUSE_BREAK.search(text, gap[0], gap[1]) is not None
+        if apart and own_clause:
+            continue
+        rank = (apart, gap[1] - gap[0])
+        if best is None or rank < best:
+            best = rank
+            tense = "future" if cue.group("future") else "past"
+    return tense
+
+
+@settings(max_examples=400, suppress_health_check=[HealthCheck.too_slow])
+@given(text=_CUE_TEXTS, data=st.data(), own_clause=st.booleans())
+def test_tense_is_the_plain_ranking(text: str, data: st.DataObject, own_clause: bool) -> None:
+    """_tense (nearest cues first, stopping early) picks the cue the plain ranking of every cue picks."""
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, min(len(text), start + 12)))
+    assert windows._tense(text, start, end, own_clause) == _tense_plain(text, start, end, own_clause)
+
+
+@pytest.mark.parametrize(("text", "expression", "expected"), [
+    ("It was May 7 will", "May 7", ("past", "past")),  # a tie: the cue before wins
+    ("It will — Monday — was", "Monday", ("future", None)),  # a tie of cues in other clauses
+    ("They will, then was, on Monday", "Monday", ("past", None)),  # the nearest of those in other clauses
+    ("It will, it was, on Monday they killed", "Monday", ("past", "past")),
+    ("It will, on Monday, was and will", "Monday", ("past", None)),
+    ("It was planned, and on May 7 will", "May 7", ("future", "future")),
+    ("In April, shelling will resume and was", "In April", ("future", "future")),  # a fronted expression
+    ("Was: May 7, will", "May 7", ("past", None)),
+])
+def test_tense_ties_and_other_clauses_as_the_plain_ranking(
+    text: str, expression: str, expected: tuple[str, str | None],
+) -> None:
+    start = text.index(expression)
+    end = start + len(expression)
+    for own_clause, tense in zip((False, True), expected):
+        plain = _tense_plain(text, start, end, own_clause)
+        assert windows._tense(text, start, end, own_clause) == plain == tense
+
+
+def _statement_plain(text: str, expression: TimeExpression, floor: int) -> bool:
+    after_verb, after_noun, before_verb = windows._statement_res()
+    low = max(floor, expression.start - 90)
+    if after_verb.search(text, low, expression.start) or after_noun.search(text, low, expression.start):
+        return True
+    return before_verb.match(text, expression.end, min(len(text), expression.end + 40)) is not None
+
+
+def _continues_plain(text: str, sentence: Any) -> bool:
+    start_re, within_re = windows._continuation_res()
+    if start_re.match(text, sentence.start, sentence.end):
+        return True
+    return within_re is not None and within_re.search(text, sentence.start, sentence.end) is not None
+
+
+@settings(max_examples=400, suppress_health_check=[HealthCheck.too_slow])
+@given(text=_CUE_TEXTS, data=st.data())
+def test_statement_and_continuation_word_checks_keep_every_match(text: str, data: st.DataObject) -> None:
+    """The patterns are searched only where a word of _cue_words is: never where they would match."""
+    word_starts = [m.start() for m in regex.finditer(r"(?<=\s)\S", text)]
+    start = data.draw(st.sampled_from(word_starts) if word_starts else st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    floor = data.draw(st.integers(0, start))
+    expression = TimeExpression(start, end, text[start:end], None, None)
+    assert windows._is_statement_date(text, expression, floor) == _statement_plain(text, expression, floor)
+    for sentence in split(text):
+        assert windows._continues(text, sentence) == _continues_plain(text, sentence)
+
+
+def test_every_cue_phrase_passes_the_word_checks() -> None:
+    """Each verb, noun and continuation phrase, in several cases, is found as the plain patterns find it."""
+    rows = [(row[0], row[1]) for row in table("time_reporting.tsv")]
+    rows += [("verb", word) for word in ("told", "tells", "telling")]
+    for kind, phrase in rows:
+        for written in (phrase, phrase.upper(), phrase.title()):
+            text = f"Officials {written} reporters on Monday that 5 died." if kind == "verb" else \
+                f"In a {written} on Monday, 5 died."
+            start = text.index("on Monday")
+            expression = TimeExpression(start, start + 9, "on Monday", None, None)
+            assert windows._is_statement_date(text, expression, 0) == _statement_plain(text, expression, 0) is True, text
+    for row in table("time_continuation.tsv"):
+        phrase = row[1].replace("{n}", "three")
+        for written in (phrase, phrase.upper()):
+            text = f"Drones hit 3 towns. {written} saw 5 attacks."
+            found = [windows._continues(text, sentence) for sentence in split(text)]
+            assert found == [_continues_plain(text, sentence) for sentence in split(text)] and any(found), text
+
+
+def test_cue_words_are_whole_ascii_words_of_each_phrase() -> None:
+    assert windows._cue_words(["said", "press release", "communiqué", "these {n} days"]) == \
+        frozenset({b"said", b"release", b"communiqu", b"these"})
+    assert windows._cue_words(["a{n}b"]) is None  # no word but where a number (maybe in letters) joins it
+    assert windows._cue_words(["x\u212ay"]) is None  # "K" may match "k": no whole word
+    assert windows._words_of("Told “reporters”", 0, 16) == [b"told", b"reporters"]
+    assert windows._words_of("ſaid", 0, 4) is None
+
+
+def _windows_for_plain(text: str, spans: list[tuple[int, int]], expressions: list[TimeExpression]) -> list[Any]:
+    """windows_for checking every expression for a statement date at once (the plain definition)."""
+    sentences = split(text)
+    starts = [s.start for s in sentences]
+    by_sentence: dict[int, list[TimeExpression]] = {}
+    for expression in expressions:
+        index = windows._sentence_index(starts, sentences, expression.start)
+        if index is not None and not _statement_plain(text, expression, sentences[index].start):
+            by_sentence.setdefault(index, []).append(expression)
+    result: list[Any] = []
+    for start, end in spans:
+        index = windows._sentence_index(starts, sentences, start)
+        if index is None:
+            result.append(None)
+            continue
+        own = [e for e in by_sentence.get(index, ()) if e.end <= start or e.start >= end]
+        if own:
+            result.append(min(own, key=lambda e: windows._rank(text, e, start, end)))
+            continue
+        found = None
+        current = index
+        while _continues_plain(text, sentences[current]):
+            previous = current - 1
+            if previous < 0 or sentences[previous].paragraph != sentences[index].paragraph:
+                break
+            if by_sentence.get(previous):
+                found = by_sentence[previous][-1]
+                break
+            current = previous
+        result.append(found)
+    return result
+
+
+_SENTENCES = st.sampled_from([
+    "Russia said on Monday it shot down 12 drones.", "In all, 30 people were killed.", "It also hit 4 towns.",
+    "On May 7, 5 missiles struck Kyiv.", "The ministry on Tuesday said 40 drones were downed.",
+    "These three days saw 7 attacks.", "Shelling killed 3 people in the same period.",
+    "Officials told reporters on May 8 that 9 died.",
+    "Altogether 11 were hurt.", "It was quiet.", "In a statement on Sunday, the army counted 15 strikes.",
+])
+
+
+@settings(max_examples=200, suppress_health_check=[HealthCheck.too_slow])
+@given(parts=st.lists(st.tuples(_SENTENCES, st.sampled_from([" ", " ", "\n\n"])), max_size=12), published=_DOC_DATES)
+def test_windows_for_checks_statement_dates_only_where_looked(
+    parts: list[tuple[str, str]], published: dt.date | None,
+) -> None:
+    text = "".join(s + gap for s, gap in parts)
+    expressions = find_time_expressions(text, published)
+    spans = [m.span() for m in regex.finditer(r"\d+", text)]
+    assert windows_for(text, split(text), spans, expressions) == _windows_for_plain(text, spans, expressions)

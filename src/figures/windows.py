@@ -78,8 +78,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import string
 from bisect import bisect_right
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import Literal
@@ -304,10 +305,15 @@ class _End:
         day = length + 1 + self.day if self.day < 0 else self.day
         if not 1 <= day <= length:
             return None
+        if not self.shift:  # most ends: no shift to add (it is called often)
+            return dt.date(year, self.month, day)
         return _shift(dt.date(year, self.month, day), self.shift)
 
     def iso(self, year: int | None = None) -> str | None:
-        day = self.date(year)
+        return self.iso_of(self.date(year))
+
+    def iso_of(self, day: dt.date | None) -> str | None:
+        """ISO 8601 text of this end on ``day`` (its :meth:`date`), with its clock time and offset."""
         if day is None:
             return None
         if self.clock is None:
@@ -348,27 +354,38 @@ def _month_abbreviations() -> tuple[str, ...]:
     return tuple(short)
 
 
+#: How a list of names becomes a regex: :func:`trie` (what the stage uses) or :func:`alternation`.
+#: The engine reads a prefix tree several times faster than an alternation of 200 names tried one
+#: by one, and here both match alike: every use is followed by "no letter" (or a dot, for the
+#: names written with one), so of the names that match at a place all but one are cut short,
+#: or they extend one another and both take the longest first.
+Names = Callable[[tuple[str, ...]], str]
+
+
 @cache
-def _month() -> str:
+def _month(names: Names = trie) -> str:
     """The regex of a month name (used with IGNORECASE)."""
-    months = alternation(tuple(month_numbers()))
+    months = names(tuple(month_numbers()))
     # only an abbreviation takes a dot ("Sept. 4"); "on 1 January." leaves the full stop to the sentence
-    return rf"(?:(?:{alternation(_month_abbreviations())})\.(?=\s)|(?:{months}))(?!\p{{L}})"
+    return rf"(?:(?:{names(_month_abbreviations())})\.(?=\s)|(?:{months}))(?!\p{{L}})"
 
 
 @cache
-def _atom_re() -> regex.Pattern[str]:
+def _atom_re(names: Names = trie) -> regex.Pattern[str]:
     """The one regex that finds time atoms (compiled once, on first use).
 
     Where it is tried depends on how its alternatives begin: when they change,
     check ``_FIRST_WORDS_FIXED``, ``_LEADS_FIXED`` and :func:`_digit_start`.
+    Each alternative is a named group that closes last in its match, so that
+    ``Match.lastgroup`` names it (:func:`_atom_unit` dispatches on it).
+    ``names`` builds the lists of names (``alternation``: the plain definition, for tests).
     """
-    weekdays = alternation(tuple(_weekday_numbers()))
-    zone_names = alternation(tuple(_zones()))
+    weekdays = names(tuple(_weekday_numbers()))
+    zone_names = names(tuple(_zones()))
     zone = rf"(?:(?:GMT|UTC)\s*[+\-−]\s*\d{{1,2}}(?::?\d{{2}})?|{zone_names})(?![\p{{L}}\d])"
-    numbers = alternation(tuple(_number_words()))
+    numbers = names(tuple(_number_words()))
     num = rf"(?:\d{{1,4}}|(?:{numbers})(?:-(?:{numbers}))?)"
-    month = _month()
+    month = _month(names)
     pattern = rf"""
     (?<![\p{{L}}\p{{N}}]|\d[.,:])
     (?:
@@ -626,11 +643,14 @@ _CONTEXT = 64  # characters of left context examined for modifiers and prefixes
 
 
 @cache
-def _tense_re() -> regex.Pattern[str]:
-    future = [row[1] for row in table("time_tense.tsv") if row[0] == "future"]
-    past = [row[1] for row in table("time_tense.tsv") if row[0] == "past"]
+def _tense_re(names: Names = trie) -> regex.Pattern[str]:
+    """Tense cue words. As a prefix tree (the default; see ``Names``) it matches where and what
+    the plain alternation matches: a cue ends before a non-letter, and where two cues of one
+    list both match, one extends the other and both patterns take the longer."""
+    future = tuple(row[1] for row in table("time_tense.tsv") if row[0] == "future")
+    past = tuple(row[1] for row in table("time_tense.tsv") if row[0] == "past")
     return regex.compile(
-        rf"(?<![\p{{L}}])(?:(?P<future>{alternation(future)})|(?P<past>{alternation(past)}|(?!{_NOT_PAST})\p{{L}}{{2,}}ed))(?![\p{{L}}])",
+        rf"(?<![\p{{L}}])(?:(?P<future>{names(future)})|(?P<past>{names(past)}|(?!{_NOT_PAST})\p{{L}}{{2,}}ed))(?![\p{{L}}])",
         regex.IGNORECASE,
     )
 
@@ -643,6 +663,10 @@ _NOT_PAST = r"(?:hundred|need|speed|seed|feed|breed|creed|greed|shed|sacred|hatr
 #: long list of figures between verb and date ("downed ... and ... in June") is still one clause
 _TENSE_REACH = 400
 _CLAUSE_STOP = regex.compile(r"[.!?;]\s|\n")  # a line break ends a sentence whatever follows it
+#: the same, searched backwards: the end of the last stop before a point. Its matches never
+#: overlap but in ".\n", where both end at the same place, so the rightmost end is the end of
+#: the last match that finditer would give
+_LAST_CLAUSE_STOP = regex.compile(r"[.!?;]\s|\n", regex.REVERSE)
 _FRONTED_COMMA = regex.compile(r"\s*,")
 #: what may stand before a fronted expression in its sentence: a few words ("In", "In the early hours of")
 _OPENING = regex.compile(r"[\s\"'“‘(]*(?:\p{L}+[\s-]+){0,6}")
@@ -655,34 +679,57 @@ _CLAUSE_BREAK = regex.compile(
 def _tense(text: str, start: int, end: int, own_clause: bool = False) -> Tense:
     """Past or future, from the cue word nearest the expression (its own clause first).
 
-    With ``own_clause`` only cues in the expression's own clause count.
+    With ``own_clause`` only cues in the expression's own clause count. The
+    best cue is the one of least rank (its clause apart, its distance), the
+    earlier on a tie: so cues before the expression are ranked nearest first,
+    stopping at the first in the clause, and cues after it only until one in
+    the clause is found (the rest are farther; their scan is skipped).
     """
     low = max(0, start - _TENSE_REACH)
     high = min(len(text), end + _TENSE_REACH)
-    for stop in _CLAUSE_STOP.finditer(text, low, start):
-        low = stop.end()
+    last_stop = _LAST_CLAUSE_STOP.search(text, low, start)  # the end of the last stop, as finditer would find
+    if last_stop:
+        low = last_stop.end()
     stop = _CLAUSE_STOP.search(text, end, high)
     if stop:
         high = stop.start() + 1
-    best: tuple[bool, int] | None = None
-    tense: Tense = None
     # "In April, shelling struck ...": a fronted expression's comma does not end its clause
     fronted = _FRONTED_COMMA.match(text, end) if _OPENING.fullmatch(text, low, start) is not None else None
+    before: list[regex.Match[str]] = []
+    best: tuple[bool, int] | None = None  # the best cue after the expression
+    best_tense: Tense = None
     for cue in _tense_re().finditer(text, low, high):
-        if cue.start() < end and cue.end() > start:
-            continue
         if cue.end() <= start:
-            gap = (cue.end(), start)
-        else:
-            gap = (fronted.end() if fronted is not None and fronted.end() <= cue.start() else end, cue.start())
-        apart = _CLAUSE_BREAK.search(text, gap[0], gap[1]) is not None
+            before.append(cue)
+            continue
+        if cue.start() < end:  # overlaps the expression
+            continue
+        gap_start = fronted.end() if fronted is not None and fronted.end() <= cue.start() else end
+        distance = cue.start() - gap_start
+        if best is not None and not best[0] and distance >= best[1]:
+            # every later cue is farther: ``gap_start`` is the same for all (no cue starts
+            # inside the fronted comma's "\s*,"), and the one found is in the clause
+            break
+        apart = _CLAUSE_BREAK.search(text, gap_start, cue.start()) is not None
         if apart and own_clause:
             continue
-        rank = (apart, gap[1] - gap[0])
+        rank = (apart, distance)
         if best is None or rank < best:
             best = rank
-            tense = "future" if cue.group("future") else "past"
-    return tense
+            best_tense = "future" if cue.group("future") else "past"
+    nearest: tuple[bool, int] | None = None  # the best cue before it
+    nearest_tense: Tense = None
+    for cue in reversed(before):
+        apart = _CLAUSE_BREAK.search(text, cue.end(), start) is not None
+        if apart and (own_clause or nearest is not None):
+            continue
+        nearest = (apart, start - cue.end())
+        nearest_tense = "future" if cue.group("future") else "past"
+        if not apart:
+            break
+    if nearest is not None and (best is None or nearest <= best):
+        return nearest_tense
+    return best_tense
 
 
 #: How far a past-tense date may lie after the document date (or a future-tense one
@@ -838,16 +885,17 @@ def _atom_unit(match: regex.Match[str], text: str, doc: dt.date | None) -> _Unit
     """A unit from one atom, or None when the atom is not a time expression after all."""
     start, end = match.span()
     g = match.group
-    if g("iso") or g("dot"):
-        prefix = "iso" if g("iso") else "dot"
+    alternative = match.lastgroup  # the one that matched: each is a group that closes last (see _atom_re)
+    if alternative == "iso" or alternative == "dot":
+        prefix = alternative
         try:
             day = dt.date(int(g(prefix + "_y")), int(g(prefix + "_m")), int(g(prefix + "_d")))
         except ValueError:
             return None
         lo, hi = _span_of(day)
         return _Unit(start, end, "day", lo, hi)
-    if g("md") or g("dm"):
-        prefix = "md" if g("md") else "dm"
+    if alternative == "md" or alternative == "dm":
+        prefix = alternative
         month_word = g(prefix + "_m").rstrip(".")
         month = month_numbers()[month_word.lower()]
         first = int(_DIGITS.match(g(prefix + "_d")).group())  # type: ignore[union-attr]
@@ -874,7 +922,7 @@ def _atom_unit(match: regex.Match[str], text: str, doc: dt.date | None) -> _Unit
             return None
         kind: UnitKind = "range" if last != first else "day"
         return _Unit(start, end, kind, _End(year, month, first), _End(year, month, last))
-    if g("my"):
+    if alternative == "my":
         month_word = g("my_m").rstrip(".")
         if not _capitalized(month_word):
             return None
@@ -894,19 +942,19 @@ def _atom_unit(match: regex.Match[str], text: str, doc: dt.date | None) -> _Unit
             return None  # "Jan" alone is a name more often than a month
         return _Unit(start, end, "month", _End(year, month, 1), _End(year, month, -1),
                      needs_prefix=not direction and not g("my_y"))
-    if g("season"):
+    if alternative == "season":
         return _season_unit(match, start, end, doc)
-    if g("decade"):
+    if alternative == "decade":
         decade = int(g("decade"))
         return _Unit(start, end, "year", _End(decade, 1, 1), _End(decade + 9, 12, 31))
-    if g("year"):
+    if alternative == "year":
         year = int(g("year"))
         return _Unit(start, end, "year", _End(year, 1, 1), _End(year, 12, 31), needs_prefix=True)
-    if g("clock"):
+    if alternative == "clock":
         return _Unit(start, end, "clock", clock=_clock_of(match))
-    if g("wd"):
+    if alternative == "wd":
         return _weekday_unit(match, text, start, end, doc)
-    return _relative_unit(match, text, start, end, doc)
+    return _relative_unit(match, alternative, text, start, end, doc)
 
 
 def _season_unit(match: regex.Match[str], start: int, end: int, doc: dt.date | None) -> _Unit | None:
@@ -958,10 +1006,12 @@ def _weekday_unit(match: regex.Match[str], text: str, start: int, end: int, doc:
     return _Unit(start, end, "weekday", lo, hi, weekday_hi=True, extra={"weekday": weekday})
 
 
-def _relative_unit(match: regex.Match[str], text: str, start: int, end: int, doc: dt.date | None) -> _Unit | None:
+def _relative_unit(
+    match: regex.Match[str], alternative: str | None, text: str, start: int, end: int, doc: dt.date | None
+) -> _Unit | None:
     """today, last week, the past 24 hours, two weeks ago, ... against the document date."""
     g = match.group
-    if g("rolling"):
+    if alternative == "rolling":
         direction = g("roll_dir").lower()
         unit = g("roll_unit").lower()
         count_text = g("roll_num")
@@ -986,10 +1036,10 @@ def _relative_unit(match: regex.Match[str], text: str, start: int, end: int, doc
         span = _rolling(doc, count, unit, forward)
         return None if span is None else _Unit(start, end, "relative", *span)
     if doc is None:
-        if g("overnight"):
+        if alternative == "overnight":
             return _Unit(start, end, "relative", unresolved=True, extra={"overnight": True})
         return _Unit(start, end, "relative", unresolved=True)
-    if g("ago"):
+    if alternative == "ago":
         count = _number(g("ago_num"))
         unit = g("ago_unit").lower()
         if count is None or count > 5000:
@@ -1007,14 +1057,14 @@ def _relative_unit(match: regex.Match[str], text: str, start: int, end: int, doc
         if year < 1:
             return None
         return _Unit(start, end, "relative", _End(year, 1, 1), _End(year, 12, 31))
-    if g("within"):
+    if alternative == "within":
         count = _number(g("within_num"))
         if count is None or count == 0 or count > 5000:
             return None
         forward = _tense(text, start, end) != "past"
         span = _rolling(doc, count, g("within_unit").lower(), forward)
         return None if span is None else _Unit(start, end, "relative", *span)
-    if g("calendar"):
+    if alternative == "calendar":
         modifier = " ".join(g("cal_mod").lower().split())
         unit = g("cal_unit").lower()
         if unit == "weekend":
@@ -1026,12 +1076,12 @@ def _relative_unit(match: regex.Match[str], text: str, start: int, end: int, doc
         elif modifier == "later this":
             first = doc
         return _Unit(start, end, "relative", _End.of(first), _End.of(last))
-    if g("since_start"):
+    if alternative == "since_start":
         first, _ = _calendar(doc, g("ss_unit").lower(), 0)
         return _Unit(start, end, "relative", _End.of(first), _End.of(doc))
-    if g("weekend"):
+    if alternative == "weekend":
         return _weekend(start, end, doc, "the", _tense(text, start, end))
-    if g("overnight"):
+    if alternative == "overnight":
         return _Unit(start, end, "relative", _End.of(doc - dt.timedelta(days=1)), _End.of(doc),
                      extra={"overnight": True})
     word = " ".join(g("reld").lower().split())
@@ -1306,6 +1356,8 @@ def _ranges(text: str, units: list[_Unit]) -> list[_Unit]:
 
 def _finish(unit: _Unit, text: str, doc: dt.date | None) -> TimeExpression | None:
     """Apply the prefix on the unit's left and resolve it to a TimeExpression."""
+    if unit.kind == "clock":  # a clock time alone is no expression, whatever its prefix
+        return None
     start = unit.start
     prefix = _PREFIX.search(text, max(0, start - 24), start)
     word = ""
@@ -1317,8 +1369,6 @@ def _finish(unit: _Unit, text: str, doc: dt.date | None) -> TimeExpression | Non
             word = ""
         else:
             start = prefix.start()
-    if unit.kind == "clock":
-        return None
     if unit.needs_prefix and not word and unit.kind != "range":
         return None
     lo, hi = unit.lo, unit.hi
@@ -1338,15 +1388,16 @@ def _finish(unit: _Unit, text: str, doc: dt.date | None) -> TimeExpression | Non
     if tense is None and head in ("starting", "beginning", "effective", "until", "till"):
         tense = "future"
     lo_year, hi_year = _place_year(lo, hi, doc, tense)
-    time_start = lo.iso(lo_year) if lo is not None else None
-    time_end = hi.iso(hi_year) if hi is not None else None
-    if lo is not None and hi is not None and time_start is not None and time_end is not None:
-        first, last = lo.date(lo_year), hi.date(hi_year)
-        if first is not None and last is not None and last < first:
-            if unit.weekday_hi:
-                time_end = replace(hi, shift=hi.shift + 7).iso(hi_year)
-            else:
-                return None
+    first = lo.date(lo_year) if lo is not None else None
+    last = hi.date(hi_year) if hi is not None else None
+    time_start = lo.iso_of(first) if lo is not None else None
+    time_end = hi.iso_of(last) if hi is not None else None
+    if first is not None and last is not None and last < first:
+        assert hi is not None
+        if unit.weekday_hi:
+            time_end = replace(hi, shift=hi.shift + 7).iso(hi_year)
+        else:
+            return None
     if (lo is not None and time_start is None) or (hi is not None and time_end is None):
         if not (lo is not None and lo.year is None or hi is not None and hi.year is None):
             return None  # an impossible date
@@ -1403,13 +1454,76 @@ def _statement_res() -> tuple[regex.Pattern[str], regex.Pattern[str], regex.Patt
     return after_verb, after_noun, before_verb
 
 
+@cache
+def _statement_cues() -> tuple[frozenset[bytes] | None, frozenset[bytes] | None]:
+    """Words one of which every match of the after-verb (after-noun) pattern of
+    :func:`_statement_res` holds: the verbs (nouns) that begin it, as :func:`_cue_words` gives them."""
+    verbs = [row[1] for row in table("time_reporting.tsv") if row[0] == "verb"]
+    nouns = [row[1] for row in table("time_reporting.tsv") if row[0] == "noun"]
+    return _cue_words([*verbs, "told", "tells", "telling"]), _cue_words(nouns)
+
+
 def _is_statement_date(text: str, expression: TimeExpression, floor: int) -> bool:
-    """Whether the expression dates a statement (``said on Saturday``), not an event."""
+    """Whether the expression dates a statement (``said on Saturday``), not an event.
+
+    The patterns left of the expression are searched only where the 90
+    characters before it hold a verb or noun they begin with (most do not):
+    the search tries a long alternation at every character; a set of words is
+    checked at once.
+    """
     after_verb, after_noun, before_verb = _statement_res()
+    verbs, nouns = _statement_cues()
     low = max(floor, expression.start - 90)
-    if after_verb.search(text, low, expression.start) or after_noun.search(text, low, expression.start):
+    words = _words_of(text, low, expression.start)
+    if _may_hold(words, verbs) and after_verb.search(text, low, expression.start):
+        return True
+    if _may_hold(words, nouns) and after_noun.search(text, low, expression.start):
         return True
     return before_verb.match(text, expression.end, min(len(text), expression.end + 40)) is not None
+
+
+def _cue_words(phrases: Sequence[str]) -> frozenset[bytes] | None:
+    """Words such that a text matching one of ``phrases`` holds one of them as a word of
+    :func:`_words_of`, or None if some phrase has no such word.
+
+    For a pattern of literal phrases (:func:`alternation`, ``{n}`` a number) under
+    IGNORECASE, with no letter just before or after a match (a lookbehind, a lookahead
+    or a blank). A run of ASCII letters of a phrase matches a run of ASCII letters
+    (or of characters of ``_ASCII_LOOKALIKE``, when :func:`_words_of` does not read
+    the text); if what bounds it in the phrase matches no ASCII letter (nor is the
+    number), the run is a whole word in the text. Each phrase gives its longest.
+    """
+    words = set()
+    for phrase in phrases:
+        runs = []
+        for run in regex.finditer(r"[A-Za-z]+", phrase):
+            bounds = phrase[run.start() - 1:run.start()] + phrase[run.end():run.end() + 1]
+            if not any(char in "{}" or regex.search(regex.escape(char), string.ascii_letters, regex.IGNORECASE)
+                       for char in bounds):
+                runs.append(run.group().lower())
+        if not runs:
+            return None
+        words.add(max(reversed(runs), key=len).encode("ascii"))  # the last of the longest: "that same day" -> "same"
+    return frozenset(words)
+
+
+#: ASCII letters lower-cased, anything else a space: what :func:`_words_of` splits a text at
+_LETTERS_FOLD = bytes(byte + 32 if 65 <= byte <= 90 else byte if 97 <= byte <= 122 else 32 for byte in range(256))
+
+
+def _words_of(text: str, start: int, end: int) -> list[bytes] | None:
+    """The runs of ASCII letters in ``text[start:end]``, lower-cased, to look for the words of
+    :func:`_cue_words` in; None if it holds a character that a regex under IGNORECASE may
+    read as an ASCII letter (``ſ`` for ``s``; see ``_ASCII_LOOKALIKE``): then only the regex can tell."""
+    window = text[start:end]
+    if not window.isascii() and _ASCII_LOOKALIKE.search(window) is not None:
+        return None
+    return window.encode("ascii", "replace").translate(_LETTERS_FOLD).split()
+
+
+def _may_hold(words: list[bytes] | None, cues: frozenset[bytes] | None) -> bool:
+    """False only if a pattern that :func:`_cue_words` gave ``cues`` for cannot match where ``words`` were read."""
+    return words is None or cues is None or not cues.isdisjoint(words)
 
 
 @cache
@@ -1428,12 +1542,23 @@ def _continuation_res() -> tuple[regex.Pattern[str], regex.Pattern[str] | None]:
     return start_re, within_re
 
 
+@cache
+def _within_cues() -> frozenset[bytes] | None:
+    """Words one of which every match of the anywhere-pattern of :func:`_continuation_res` holds."""
+    return _cue_words([row[1] for row in table("time_continuation.tsv") if row[0] == "within"])
+
+
 def _continues(text: str, sentence: Sentence) -> bool:
-    """Whether a sentence continues the one before it (``In all, ...``, ``these three days``)."""
+    """Whether a sentence continues the one before it (``In all, ...``, ``these three days``).
+
+    The cue anywhere in it is searched for only if the sentence holds one of its words.
+    """
     start_re, within_re = _continuation_res()
     if start_re.match(text, sentence.start, sentence.end):
         return True
-    return within_re is not None and within_re.search(text, sentence.start, sentence.end) is not None
+    if within_re is None or not _may_hold(_words_of(text, sentence.start, sentence.end), _within_cues()):
+        return False
+    return within_re.search(text, sentence.start, sentence.end) is not None
 
 
 def _sentence_index(starts: list[int], sentences: Sequence[Sentence], position: int) -> int | None:
@@ -1461,25 +1586,35 @@ def windows_for(
     3. otherwise None (never the document date by default).
     """
     starts = [s.start for s in sentences]
-    by_sentence: dict[int, list[TimeExpression]] = {}
+    in_sentence: dict[int, list[TimeExpression]] = {}
     for expression in expressions:
         index = _sentence_index(starts, sentences, expression.start)
-        if index is None:
-            continue
-        if _is_statement_date(text, expression, sentences[index].start):
-            continue
-        by_sentence.setdefault(index, []).append(expression)
+        if index is not None:
+            in_sentence.setdefault(index, []).append(expression)
+    usable: dict[int, list[TimeExpression]] = {}
+
+    def usable_in(index: int) -> list[TimeExpression]:
+        """The expressions of a sentence that are no statement dates. Only the sentences of
+        figures and those they inherit from are looked at: the check is made there, once."""
+        if index not in usable:
+            floor = sentences[index].start
+            usable[index] = [e for e in in_sentence.get(index, ()) if not _is_statement_date(text, e, floor)]
+        return usable[index]
+
+    inherited: dict[int, TimeExpression | None] = {}  # by sentence: figures of one sentence inherit alike
     result: list[TimeExpression | None] = []
     for start, end in spans:
         index = _sentence_index(starts, sentences, start)
         if index is None:
             result.append(None)
             continue
-        own = [e for e in by_sentence.get(index, ()) if e.end <= start or e.start >= end]
+        own = [e for e in usable_in(index) if e.end <= start or e.start >= end]
         if own:
             result.append(min(own, key=lambda e: _rank(text, e, start, end)))
             continue
-        result.append(_inherited(text, sentences, index, by_sentence))
+        if index not in inherited:
+            inherited[index] = _inherited(text, sentences, index, usable_in)
+        result.append(inherited[index])
     return result
 
 
@@ -1491,16 +1626,17 @@ def _rank(text: str, expression: TimeExpression, start: int, end: int) -> tuple[
 
 
 def _inherited(
-    text: str, sentences: Sequence[Sentence], index: int, by_sentence: dict[int, list[TimeExpression]]
+    text: str, sentences: Sequence[Sentence], index: int, usable_in: Callable[[int], list[TimeExpression]]
 ) -> TimeExpression | None:
-    """The window an earlier sentence of the paragraph gives a continuing sentence."""
+    """The window an earlier sentence of the paragraph gives a continuing sentence
+    (``usable_in``: a sentence's expressions that are no statement dates)."""
     paragraph = sentences[index].paragraph
     current = index
     while _continues(text, sentences[current]):
         previous = current - 1
         if previous < 0 or sentences[previous].paragraph != paragraph:
             return None
-        found = by_sentence.get(previous)
+        found = usable_in(previous)
         if found:
             return found[-1]
         current = previous
