@@ -256,3 +256,43 @@ def test_a_pronoun_reads_back_through_sentences_without_figures(text: str, figur
     found = _speaker(text, figure)
     assert found is not None and found.name == speaker
     assert [found] == _speakers_reading_every_unit(text, [_span(text, figure)])
+
+
+# --------------------------------------------------------------------------
+# The plain-text tokenizer, pinned to the general one
+# --------------------------------------------------------------------------
+
+_PLAIN_CHARS = [chr(code) for code in range(128)] + list(speakers._PLAIN_EXTRA)
+_TRICKY = list("aZ09.,'’-\u2011 \n\u00a0x") + ["U.S.", "1,000", "NATO.Thus", "R.Politik", "e.g.", "x.Su-25", "it's"]
+
+
+def _spans(pattern: Any, text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    return [m.span() for m in pattern.finditer(text, start, len(text) if end is None else end)]
+
+
+def test_plain_classes_are_the_general_ones_on_every_plain_character() -> None:
+    import regex
+
+    for general, plain in ((r"\s", "[\t\n\x0b\x0c\r \u00a0]"), (r"[\p{L}\p{M}\p{N}]", "[A-Za-z0-9]"),
+                           (r"\p{Ll}", "[a-z]"), (r"\p{N}", "[0-9]"), (r"\p{L}", "[A-Za-z]")):
+        assert [c for c in _PLAIN_CHARS if bool(regex.fullmatch(general, c)) != bool(re.fullmatch(plain, c))] == []
+
+
+@settings(max_examples=examples(500))
+@given(st.lists(st.sampled_from(_PLAIN_CHARS + _TRICKY * 8), max_size=40).map("".join), st.data())
+def test_plain_tokens_are_the_general_tokens_on_plain_text(text: str, data: st.DataObject) -> None:
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    assert _spans(speakers._PLAIN_TOKEN, text, start, end) == _spans(speakers._TOKEN, text, start, end)
+
+
+@pytest.mark.parametrize(("text", "start", "tokens"), [
+    ("éx.Y", 1, ["x", ".", "Y"]),  # "é" before the range: two letters before the dot, no join
+    ("ab.Y", 1, ["b", ".", "Y"]),
+    ("x.Y", 0, ["x.Y"]),  # one letter before the dot: "R.Politik"
+    ("Münchenx.Y said", 7, ["x", ".", "Y", "said"]),
+])
+def test_a_lookbehind_before_the_range_decides_the_tokenizer(text: str, start: int, tokens: list[str]) -> None:
+    """The plain tokenizer is used only where the two characters before the range are plain too."""
+    assert [t.text for t in speakers._tokenize(text, start, len(text))] == tokens
+    assert [text[a:b] for a, b in _spans(speakers._TOKEN, text, start)] == tokens
