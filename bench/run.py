@@ -153,7 +153,8 @@ def size(chars: int) -> str:
 
 
 def ratio(a: float, b: float) -> str:
-    return f"{a / b:.1f}×" if a / b >= 0.1 else f"{a / b:.4f}×"
+    """figures' rate over another's, to three significant figures below 10 (the floor: "0.105×")."""
+    return f"{a / b:.1f}×" if a / b >= 10 else f"{a / b:.3g}×"
 
 
 # -- tables ---------------------------------------------------------------------
