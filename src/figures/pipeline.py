@@ -28,7 +28,8 @@ class _Draft:
 
 
 #: A document longer than this many characters is read in pieces of about this size (see
-#: :func:`pieces`), so that its memory stays bounded: a scraped 50 MB page needs what a 1 MB one does.
+#: :func:`pieces`), so that what the stages hold for it stays bounded: a scraped 50 MB page is read
+#: as fifty of 1 MB (its text and its figures are still held whole).
 PIECE_CHARS = 1_000_000
 #: The offsets of a figure other than ``start``/``end``: a piece's figures are moved by its start.
 _OFFSETS = ("time_text_start", "time_text_end", "speaker_start", "speaker_end")
