@@ -252,6 +252,8 @@ FOUND: list[tuple[str, str, str | None, list[tuple[str, dict[str, Any]]]]] = [
      [("2-3 drones", dict(low=2, high=3, qualifier="range", time_text="Since January 1"))]),
     ("said-over-a-number-word-is-a-claim", "Officials said over twenty-one percent of the population now depends on aid.",
      None, [("over twenty-one percent", dict(value=21, qualifier="more_than", unit="percent", speaker="Officials"))]),
+    ("said-over-a-hundred-is-a-claim", "Officials said over a hundred drones were fired at the city.", "2016-01-01",
+     [("over a hundred drones", dict(value=100, qualifier="more_than", speaker="Officials"))]),
     ("counted-words-are-no-person",
      "The European Union approved 1 Bn Swiss francs in aid to the country.\n\n"
      "Russia launched 2 drones at Ukraine, the governor said.", None,

@@ -1066,6 +1066,20 @@ def _scoped(doc: _Doc, unit: _Unit, resolved: tuple[_Resolved, int, int], kind: 
 _CLAUSE_BREAKS = frozenset(",;:—–-()") | _QUOTES
 
 
+def _is_number_word(tok: _Tok) -> bool:
+    return tok.lower.split("-")[0] in _number_words()
+
+
+def _count_starts(toks: list[_Tok], k: int) -> bool:
+    """Whether a count begins at token ``k``: ``100``, ``twenty-one``, ``a hundred``."""
+    if k >= len(toks):
+        return False
+    tok = toks[k]
+    if tok.digit or _is_number_word(tok):
+        return True
+    return tok.lower in ("a", "an") and k + 1 < len(toks) and _is_number_word(toks[k + 1])
+
+
 def _attach(doc: _Doc, unit: _Unit, i: int, j: int, form: _Verb,
             found: list[_Attribution], subject: tuple[_Resolved, int, int] | None) -> _Attribution | None:
     """The attribution made by the verb in tokens [i, j), or None where it is no attribution."""
@@ -1080,8 +1094,7 @@ def _attach(doc: _Doc, unit: _Unit, i: int, j: int, form: _Verb,
         return None  # a capitalised word inside a body sentence: part of a name ("United States")
     if nxt is not None and (nxt.lower in ("'s", "’s") or _match_verb(doc, toks, j) is not None and unit.headline):
         return None
-    after_next = toks[j + 1] if j + 1 < n else None
-    counted = after_next is not None and (after_next.digit or after_next.lower.split("-")[0] in _number_words())
+    counted = _count_starts(toks, j + 1)
     if form.kind == "report" and nxt is not None and nxt.lower in ("over", "with") and not counted:
         return None  # "argued over a proposed truce", "commented with": a topic ("said over 100 ..." is a claim)
     # passive with an agent: "proposed by Kyiv"; "as quoted by the Russian media" names only the medium
