@@ -537,8 +537,8 @@ def _read(match: regex.Match[str]) -> NumberMention | None:
 
 def _key(words_: str) -> str:
     """Number words as the word list spells them. The pattern matches case-blind, and so takes
-    ``ſ`` (long s) for ``s`` and ``İ`` for ``i``, which ``lower()`` does not turn into them."""
-    return words_.replace("\u0130", "i").lower().replace("\u017f", "s")
+    ``İ`` for ``i`` (which :func:`_fold` turns into it) and ``ſ`` (long s) for ``s``."""
+    return _fold(words_).replace("\u017f", "s")
 
 
 def _lower(word: str | None) -> str | None:
