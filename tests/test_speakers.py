@@ -210,15 +210,15 @@ def test_never_raises_and_mentions_lie_in_text(text: str, raw_spans: list[tuple[
 
 def _speakers_reading_every_unit(text: str, spans: list[tuple[int, int]]) -> list[SpeakerMention | None]:
     """The reference semantics: attribute every unit, in order, before any figure asks."""
-    real = speakers._find_section
+    real = speakers._build
 
-    def read_all_first(doc: Any, index: int) -> None:
-        if index == 0:
-            for k in range(len(doc.units)):
-                speakers._attributions(doc, k)
-        real(doc, index)
+    def read_all_first(text: str, sentences: Any) -> Any:
+        doc = real(text, sentences)
+        for k in range(len(doc.units)):
+            speakers._attributions(doc, k)
+        return doc
 
-    with mock.patch.object(speakers, "_find_section", read_all_first):
+    with mock.patch.object(speakers, "_build", read_all_first):
         return speakers_for(text, split(text), spans)
 
 

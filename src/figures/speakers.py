@@ -5,8 +5,9 @@ figures, and returns for each figure a :class:`~figures.models.SpeakerMention`
 (the best full name the document gives, and the characters it was read from)
 or ``None`` where the outlet states the figure in its own voice.
 
-How it works, per document (names, roles, bodies and quotes are indexed once; units are
-attributed lazily, only where a figure or a pronoun before one needs them):
+How it works, per document (names, roles, bodies and quotes are indexed once, roles and bodies
+only if asked for; units are attributed lazily, only where a figure or a pronoun before one
+needs them):
 
 1. **Units.** Each sentence is tokenised; a sentence the splitter left glued
    (``... NATO.Thus, ...``) is cut again into *units* at an inner full stop.
@@ -49,7 +50,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from typing import NamedTuple
 
 import regex
@@ -433,17 +434,39 @@ class _Doc:
     unit_starts: list[int] = field(default_factory=list)
     full_names: dict[str, str] = field(default_factory=dict)  # surname -> full name
     known_names: set[str] = field(default_factory=set)
-    person_mentions: list[tuple[int, str]] = field(default_factory=list)
-    roles: list[_Role] = field(default_factory=list)
-    roles_by_head: dict[str, list[_Role]] = field(default_factory=dict)
     quotes: list[tuple[int, int]] = field(default_factory=list)
     quote_starts: list[int] = field(default_factory=list)
     attributions: list[list[_Attribution] | None] = field(default_factory=list)  # per unit, when first asked
     settled: int = 0  # the units before this one are all attributed
     subjects: list[tuple[int, str]] = field(default_factory=list)  # persons as subjects
-    bodies_named: list[tuple[int, str]] = field(default_factory=list)  # bodies the text names
     bodies_said: list[tuple[int, str]] = field(default_factory=list)  # bodies that spoke
-    section: tuple[int, _Attribution] | None = None
+
+    # ---- built when first asked for -------------------------------------
+    # Few documents need the roles (one in fourteen in the benchmark corpus), the bodies
+    # named or the persons mentioned (one in twenty); the section line is looked for only
+    # once a figure has no attribution of its own. Each depends on the document alone
+    # (a unit's attributions are the same whenever it is read: see _attributions), so
+    # building it late gives what building it first would.
+
+    @cached_property
+    def roles_by_head(self) -> dict[str, list[_Role]]:
+        """Role entries (:func:`_index_roles`) by title, in text order."""
+        return _index_roles(self)
+
+    @cached_property
+    def bodies_named(self) -> list[tuple[int, str]]:
+        """Bodies the text names (:func:`_index_bodies`), in text order."""
+        return _index_bodies(self)
+
+    @cached_property
+    def section(self) -> tuple[int, _Attribution] | None:
+        """Where a section line's speaker starts to speak, and the attribution (:func:`_find_section`)."""
+        return _find_section(self)
+
+    @cached_property
+    def person_mentions(self) -> list[tuple[int, str]]:
+        """Where a person the document names in full is mentioned (:func:`_index_mentions`)."""
+        return _index_mentions(self)
 
     # ---- helpers -------------------------------------------------------
 
@@ -514,13 +537,11 @@ def _name_runs(doc: _Doc, toks: list[_Tok]) -> list[tuple[int, int]]:
 
 
 def _index_names(doc: _Doc) -> None:
-    """Surname -> best full name; and where persons are mentioned."""
+    """Surname -> best full name; and each unit's name runs."""
     counts: Counter[str] = Counter()
     headline_counts: Counter[str] = Counter()
-    run_lists: list[tuple[_Unit, list[tuple[int, int]]]] = []
     for unit in doc.units:
         runs = unit.runs = _name_runs(doc, unit.toks)
-        run_lists.append((unit, runs))
         for i, j in runs:
             if j - i < 2:
                 continue
@@ -546,12 +567,18 @@ def _index_names(doc: _Doc) -> None:
         for surname, (_, _, name) in best.items():
             doc.full_names[surname] = name
             doc.known_names.add(name)
-    for unit, runs in run_lists:
-        for i, j in runs:
+
+
+def _index_mentions(doc: _Doc) -> list[tuple[int, str]]:
+    """(start, full name) of every name run whose surname the document gives in full, in order."""
+    mentions: list[tuple[int, str]] = []
+    for unit in doc.units:
+        for i, j in unit.runs:
             surname = unit.toks[j - 1].text
             if surname in doc.full_names:
-                doc.person_mentions.append((unit.toks[i].start, doc.full_names[surname]))
-    doc.person_mentions.sort()
+                mentions.append((unit.toks[i].start, doc.full_names[surname]))
+    mentions.sort()
+    return mentions
 
 
 def _expand(doc: _Doc, name: str) -> str:
@@ -584,8 +611,10 @@ def _role_modifier(tok: _Tok) -> bool:
     return tok.word and not tok.digit and tok.lower not in _NP_STOPS and tok.lower not in ("and", "the", "a", "an")
 
 
-def _index_roles(doc: _Doc) -> None:
-    """Role entries from ``<modifiers> <title> <Name>`` and ``<Name>, (the|a) <role phrase>``."""
+def _index_roles(doc: _Doc) -> dict[str, list[_Role]]:
+    """Role entries from ``<modifiers> <title> <Name>`` and ``<Name>, (the|a) <role phrase>``,
+    by head title, in text order."""
+    roles: list[_Role] = []
     for unit in doc.units:
         toks = unit.toks
         n = len(toks)
@@ -604,7 +633,7 @@ def _index_roles(doc: _Doc) -> None:
                         k -= 1
                 words_ = _role_words(doc, toks[k:i])
                 if words_:
-                    doc.roles.append(_Role(toks[i - 1].start, words_[0], words_[1], name))
+                    roles.append(_Role(toks[i - 1].start, words_[0], words_[1], name))
             # after: "Vladimir Medinsky, the Kremlin's Key Negotiator", "Medinsky, who is also a ... aide"
             if j < n - 1 and toks[j].text == ",":
                 k = j + 1
@@ -628,14 +657,18 @@ def _index_roles(doc: _Doc) -> None:
                 if phrase and doc.is_title(phrase[-1]):
                     words_ = _role_words(doc, phrase)
                     if words_:
-                        doc.roles.append(_Role(phrase[-1].start, words_[0], words_[1], name))
-    doc.roles.sort(key=lambda r: r.pos)
-    for role in doc.roles:
-        doc.roles_by_head.setdefault(role.head, []).append(role)
+                        roles.append(_Role(phrase[-1].start, words_[0], words_[1], name))
+    roles.sort(key=lambda r: r.pos)
+    by_head: dict[str, list[_Role]] = {}
+    for role in roles:
+        by_head.setdefault(role.head, []).append(role)
+    return by_head
 
 
-def _index_bodies(doc: _Doc) -> None:
-    """Named bodies (``Russia's Defense Ministry``, ``Health Ministry in Gaza``) by head word."""
+def _index_bodies(doc: _Doc) -> list[tuple[int, str]]:
+    """Named bodies (``Russia's Defense Ministry``, ``Health Ministry in Gaza``), as (start, name)
+    in text order."""
+    named: list[tuple[int, str]] = []
     for unit in doc.units:
         toks = unit.toks
         n = len(toks)
@@ -659,7 +692,9 @@ def _index_bodies(doc: _Doc) -> None:
                         m += 1
             if k < i or m > i + 1:
                 name = doc.text[toks[k].start:toks[m - 1].end]
-                doc.bodies_named.append((toks[k].start, name))
+                named.append((toks[k].start, name))
+    named.sort()
+    return named
 
 
 def _index_quotes(doc: _Doc) -> None:
@@ -1303,24 +1338,24 @@ def _settle(doc: _Doc, items: list[tuple[int, str]], pos: int) -> None:
         _attributions(doc, k)
 
 
-def _find_section(doc: _Doc, index: int) -> None:
-    """``Below are the main points of Putin's statements.``: a speaker for the rest of the document."""
-    unit = doc.units[index]
-    text = doc.text[unit.start:unit.end]
-    lowered = text.lower()
-    if not (text.rstrip().endswith(":") or any(w in lowered for w in ("below", "following", "here"))):
-        return
-    _attributions(doc, index)  # the unit's own speakers and subjects come before its section line
-    for m in _SECTION.finditer(text):
-        if m.group("noun").lower() in doc.lex.section_nouns and m.group("what").lower() in doc.lex.remark_nouns:
-            toks = _tokenize(doc.text, unit.start + m.start("who"), unit.start + m.end("who"))
-            resolved = _resolve(doc, unit, toks) if toks else None
-            if resolved:
-                res, m_start, m_end = resolved
-                att = _Attribution(res.name, m_start, m_end, unit.end, len(doc.text), m_start, "section",
-                                   res.person)
-                doc.section = (unit.end, att)
-                return
+def _find_section(doc: _Doc) -> tuple[int, _Attribution] | None:
+    """``Below are the main points of Putin's statements.``: a speaker for the rest of the document,
+    as (where the section starts, its attribution); the first such line counts."""
+    for index, unit in enumerate(doc.units):
+        text = doc.text[unit.start:unit.end]
+        lowered = text.lower()
+        if not (text.rstrip().endswith(":") or any(w in lowered for w in ("below", "following", "here"))):
+            continue
+        for m in _SECTION.finditer(text):
+            if m.group("noun").lower() in doc.lex.section_nouns and m.group("what").lower() in doc.lex.remark_nouns:
+                _attributions(doc, index)  # the unit's own speakers and subjects come before its section line
+                toks = _tokenize(doc.text, unit.start + m.start("who"), unit.start + m.end("who"))
+                resolved = _resolve(doc, unit, toks) if toks else None
+                if resolved:
+                    res, m_start, m_end = resolved
+                    return unit.end, _Attribution(res.name, m_start, m_end, unit.end, len(doc.text), m_start,
+                                                  "section", res.person)
+    return None
 
 
 # --------------------------------------------------------------------------
@@ -1415,19 +1450,12 @@ def _speaker_of(doc: _Doc, start: int, end: int) -> _Attribution | None:
 
 
 def _build(text: str, sentences: Sequence[Sentence]) -> _Doc:
-    """Index one document: units, names, roles, bodies, quotes, attributions, section."""
+    """Index one document: units, names and quotes (the rest is built when first asked for)."""
     doc = _Doc(text=text, units=_units(text, sentences), lex=_lexicon())
     doc.unit_starts = [u.start for u in doc.units]
     _index_names(doc)
-    _index_roles(doc)
-    _index_bodies(doc)
     _index_quotes(doc)
-    doc.bodies_named.sort()
     doc.attributions = [None] * len(doc.units)
-    for index in range(len(doc.units)):
-        _find_section(doc, index)
-        if doc.section is not None:
-            break
     return doc
 
 
