@@ -17,11 +17,11 @@ from typing import Any
 from unittest import mock
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from figures import speakers
-from figures.models import SpeakerMention
+from figures.models import Sentence, SpeakerMention
 from figures.segment import split
 from figures.speakers import speakers_for
 from figures.testing import documents, examples
@@ -296,3 +296,116 @@ def test_a_lookbehind_before_the_range_decides_the_tokenizer(text: str, start: i
     """The plain tokenizer is used only where the two characters before the range are plain too."""
     assert [t.text for t in speakers._tokenize(text, start, len(text))] == tokens
     assert [text[a:b] for a, b in _spans(speakers._TOKEN, text, start)] == tokens
+
+
+# --------------------------------------------------------------------------
+# What the stage reads only where it must, pinned to reading every unit
+# --------------------------------------------------------------------------
+
+_PIECES = st.sampled_from(
+    list("aZ09.?!,:;'’-\u2011 \n\"”“()[]éİK") + [
+        "U.S.", "NATO.Thus", "R.Politik", "e.g.", "it's", "Mr.", "a-b.C", "2.5", "x.Su-25", " \u00a0", "\n\n",
+        "Ⅻ", "Ⓐ", "x\u0301", " Putin", " Vladimir", " bin", " de", " Laden", " in", " Occupied", " Ukraine",
+        " Minister", " spokesman", " Ministry", " MINISTRY", " Police", " Says", " said", " the",
+    ]
+)
+_TEXTS = st.lists(_PIECES, max_size=60).map("".join)
+_NAMES = st.lists(st.sampled_from([
+    "Vladimir", "Putin", "Putin's", "Sergey", "Lavrov", "Osama", "bin", "Laden", "Bashar", "al-Assad", "in", "at",
+    "Occupied", "Ukraine", "Russia", "Mother", "President", "Foreign", "Minister", "spokesman", "Kremlin", "said",
+    "Says", "the", "Defense", "Ministry", "Police", "of", "Health", "Gaza", ",", ".", ":", "\n", "\n\n", "100",
+    "Two", "World", "War", "Jr.", "’s",
+]), max_size=80).map(" ".join)
+
+
+def _whole_units(text: str, sentences: list[Any]) -> list[tuple[Any, ...]]:
+    """The plain definition of units: each sentence tokenised whole and cut after a ``.``, ``?`` or
+    ``!`` token that has a word of two or more characters without a full stop before it and a
+    capitalised token after it."""
+    units = []
+    for sentence in sentences:
+        toks = speakers._tokenize(text, sentence.start, sentence.end)
+        cuts = [i + 1 for i, tok in enumerate(toks)
+                if tok.text in ".?!" and 0 < i < len(toks) - 1 and toks[i + 1].cap and toks[i - 1].word
+                and len(toks[i - 1].text) > 1 and "." not in toks[i - 1].text]
+        for a, b in zip([0, *cuts], [*cuts, len(toks)]):
+            if toks[a:b]:
+                units.append((toks[a].start, toks[b - 1].end, sentence.paragraph, toks[a:b]))
+    return units
+
+
+@settings(max_examples=examples(400), deadline=None)
+@given(st.one_of(_TEXTS, _NAMES), st.data())
+def test_units_are_their_sentences_tokens_cut_as_defined(text: str, data: st.DataObject) -> None:
+    """Units are found without tokenising their sentences, and tokenised alone when asked."""
+    sentences = split(text)
+    if data.draw(st.booleans()):  # any spans, blanks at their ends too
+        bounds = sorted(data.draw(st.lists(st.integers(0, len(text)), max_size=8)))
+        sentences = [Sentence(a, b, k) for k, (a, b) in enumerate(zip(bounds[::2], bounds[1::2]))]
+    units = speakers._units(text, sentences)
+    assert [(u.start, u.end, u.paragraph, u.toks) for u in units] == _whole_units(text, sentences)
+    for unit in units:
+        whole = speakers._Unit(text, unit.start, unit.end, unit.paragraph, _toks=unit.toks)
+        assert unit.headline == speakers._is_headline(whole)
+
+
+def _whole_full_names(doc: Any) -> dict[str, str]:
+    """The plain definition: every unit's name runs of two or more words (not after a locative)
+    counted by name; a surname takes its most frequent name, then the longest, then the last in
+    order; a headline's runs count after a title only, and only for surnames the body text lacks."""
+    counts: dict[str, int] = {}
+    headline_counts: dict[str, int] = {}
+    for unit in doc.units:
+        toks = unit.toks
+        for i, j in speakers._name_runs(doc, toks):
+            before = toks[i - 1] if i > 0 else None
+            if j - i < 2 or (before is not None and before.lower in speakers._LOCATIVE):
+                continue
+            name = " ".join(t.text for t in toks[i:j])
+            if not unit.headline:
+                counts[name] = counts.get(name, 0) + 1
+            elif before is not None and doc.is_title(before) and not any(
+                    t.lower.endswith(("ing", "ed", "s")) for t in toks[i:j - 1]):
+                headline_counts[name] = headline_counts.get(name, 0) + 1
+    names: dict[str, str] = {}
+    for source in (counts, headline_counts):
+        ranked = sorted(source, key=lambda name: (source[name], len(name.split()), name))
+        chosen = {name.rsplit(" ", 1)[-1]: name for name in ranked}  # the best comes last
+        names |= {surname: name for surname, name in chosen.items() if surname not in names}
+    return names
+
+
+@settings(max_examples=examples(300), deadline=None)
+@given(_NAMES)
+@example("Osama bin Laden spoke. Later Laden said , in Occupied Ukraine Putin.")
+@example("Kremlin Says Minister Sergey Lavrov Met\n\nLavrov said .")
+def test_a_name_looked_up_alone_is_the_one_every_unit_gives(text: str) -> None:
+    whole = _whole_full_names(speakers._build(text, split(text)))
+    doc = speakers._build(text, split(text))
+    asked = sorted(set(whole) | set(text.split()) | {"", "Putin's", "Vladimir Putin"})
+    assert {word: doc.full_name(word) for word in asked} == {word: whole.get(word) for word in asked}
+    assert not doc.all_names or len(asked) > speakers._NAME_SEARCHES
+    for name in set(whole.values()) | {"Putin", "Vladimir Putin", "Sergey Lavrov"}:
+        assert doc.is_full_name(name) == (name in whole.values())
+
+
+def test_a_document_asked_about_many_names_is_read_whole_once() -> None:
+    text = " ".join(f"President Name{k} Surname{k} said." for k in range(speakers._NAME_SEARCHES + 5))
+    doc = speakers._build(text, split(text))
+    answers = [doc.full_name(f"Surname{k}") for k in range(speakers._NAME_SEARCHES + 5)]
+    assert answers == [f"Name{k} Surname{k}" for k in range(speakers._NAME_SEARCHES + 5)]
+    assert doc.all_names and doc.full_name("Nobody") is None
+
+
+@settings(max_examples=examples(300), deadline=None)
+@given(st.one_of(_TEXTS, _NAMES))
+def test_roles_and_bodies_read_where_a_word_is_found_are_those_of_every_unit(text: str) -> None:
+    doc = speakers._build(text, split(text))
+    roles, bodies = speakers._index_roles(doc), speakers._index_bodies(doc)
+    with mock.patch.object(speakers, "_units_with", lambda doc, words, capital=False: doc.units):
+        assert (roles, bodies) == (speakers._index_roles(doc), speakers._index_bodies(doc))
+
+
+def test_only_the_dotted_capital_i_lower_cases_to_two_characters() -> None:
+    """What keeps the offsets of ``_Doc.folded`` those of the text."""
+    assert [c for c in map(chr, range(0x110000)) if len(c.lower()) != 1] == ["\u0130"]

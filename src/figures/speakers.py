@@ -5,15 +5,15 @@ figures, and returns for each figure a :class:`~figures.models.SpeakerMention`
 (the best full name the document gives, and the characters it was read from)
 or ``None`` where the outlet states the figure in its own voice.
 
-How it works, per document (names, roles, bodies and quotes are indexed once, roles and bodies
-only if asked for; units are attributed lazily, only where a figure or a pronoun before one
-needs them):
+How it works, per document. Only quotes are indexed up front; names, roles and bodies are
+looked up when first asked for, in the units that can hold them, and units are attributed
+only where a figure or a pronoun before one needs them: most of a document is never tokenised.
 
-1. **Units.** Each sentence is tokenised; a sentence the splitter left glued
-   (``... NATO.Thus, ...``) is cut again into *units* at an inner full stop.
+1. **Units.** Each sentence is a *unit*, cut again where the splitter left two
+   glued (``... NATO.Thus, ...``); a unit is tokenised when first read.
 2. **Names and roles.** Runs of capitalised words give person names
-   (``Russian President Vladimir Putin`` -> ``Vladimir Putin``, indexed by the
-   surname ``Putin``); a title beside a name gives a *role* entry
+   (``Russian President Vladimir Putin`` -> ``Vladimir Putin``, looked up by the
+   surname ``Putin`` in the units that hold it); a title beside a name gives a *role* entry
    (``Kremlin spokesman Dmitry Peskov``, ``Medinsky, the Kremlin's negotiator``)
    so that a description (``the minister``, ``Kremlin Negotiator``) can be
    resolved to the person.
@@ -55,7 +55,7 @@ from typing import NamedTuple
 
 import regex
 
-from .lexicon import month_numbers, table, words
+from .lexicon import month_numbers, table, trie, words
 from .models import Sentence, SpeakerMention
 
 __all__ = ["speakers_for"]
@@ -300,24 +300,35 @@ def _tokenize(text: str, start: int, end: int) -> list[_Tok]:
     return toks
 
 
-@dataclass
+@dataclass(eq=False)
 class _Unit:
-    """A sentence, or a piece of a sentence the splitter left glued, with its tokens."""
+    """A sentence, or a piece of a sentence the splitter left glued. Its tokens are read when first
+    asked for: most units are never attributed, and a name is looked up only in the units that
+    hold it."""
 
+    text: str  # the document's text
     start: int
     end: int
     paragraph: int
-    headline: bool
-    toks: list[_Tok]
+    headline: bool = False
     glosses: list[int] = field(default_factory=list)  # where ", referring to ..." glosses start
-    runs: list[tuple[int, int]] = field(default_factory=list)  # name runs, from _index_names
+    runs: list[tuple[int, int]] | None = None  # name runs, when first asked for (:func:`_runs`)
+    _toks: list[_Tok] | None = None
+
+    @property
+    def toks(self) -> list[_Tok]:
+        """The unit's tokens: those of its sentence, as the sentence's tokenisation reads them (a
+        unit starts at a token and ends at one, and no token reads past a blank or a cut)."""
+        if self._toks is None:
+            self._toks = _tokenize(self.text, self.start, self.end)
+        return self._toks
 
 
-def _is_headline(text: str, toks: list[_Tok]) -> bool:
+def _is_headline(unit: _Unit) -> bool:
     """A title-case line with no final full stop: most of its longer words are capitalised."""
-    if text.rstrip("\"'”’)] ").endswith("."):
-        return False
-    words_ = [t for t in toks if t.word and not t.digit]
+    if unit.text[unit.start:unit.end].rstrip("\"'”’)] ").endswith("."):
+        return False  # (read before the tokens: most units end so)
+    words_ = [t for t in unit.toks if t.word and not t.digit]
     if len(words_) >= 4 and all(t.cap for t in words_):
         return True  # "EU Approves Up To $2 In Aid": short words, every one capitalised
     long_words = [t for t in words_ if len(t.text) > 3]
@@ -326,28 +337,62 @@ def _is_headline(text: str, toks: list[_Tok]) -> bool:
     return sum(t.cap for t in long_words) >= 0.7 * len(long_words)
 
 
+_INK = regex.compile(r"\S")
+_LAST_INK = regex.compile(r"\S", regex.REVERSE)  # searched backwards: the last one in a range
+_BLANK = regex.compile(r"\s")
+_LAST_BLANK = regex.compile(r"\s", regex.REVERSE)
+_STOP = regex.compile(r"[.?!]")
+
+
+def _cuts(text: str, start: int, end: int, limit: int) -> list[tuple[int, int]]:
+    """Where the sentence ``text[start:end]`` (from its first to its last non-blank; ``limit``: where
+    it ends as split) is cut into units: (a unit's end, the next unit's start) at each ``.``, ``?``
+    or ``!`` that is a token of its own, after a word of two or more characters and no full stop,
+    and before a token that starts with a capital (``... NATO.Thus, ...``).
+
+    Only such a mark is tokenised, from the start of its word (or of the word before, where the
+    mark starts a word) to the next blank: a token never holds a blank, so these tokens are the
+    sentence's own."""
+    cuts: list[tuple[int, int]] = []
+    for mark in _STOP.finditer(text, start + 1, end):  # (a mark at the start has no token before it)
+        at = mark.start()
+        after = _INK.search(text, at + 1, end)
+        if after is None:
+            break  # the last token
+        if not text[after.start()].isupper():
+            continue
+        blank = _LAST_BLANK.search(text, start, at)
+        word = blank.end() if blank else start
+        if word == at:  # the mark starts a word: the token before it ends the word before
+            before = _LAST_INK.search(text, start, at)
+            blank = _LAST_BLANK.search(text, start, before.start()) if before else None
+            word = blank.end() if blank else start
+        blank = _BLANK.search(text, at + 1, limit)
+        toks = _tokenize(text, word, blank.start() if blank else limit)
+        k = next(k for k, tok in enumerate(toks) if tok.end > at)
+        if k > 0 and toks[k].start == at and toks[k].end == at + 1:
+            previous = toks[k - 1]
+            if previous.word and len(previous.text) > 1 and "." not in previous.text:
+                cuts.append((at + 1, after.start()))
+    return cuts
+
+
 def _units(text: str, sentences: Sequence[Sentence]) -> list[_Unit]:
-    """Sentences as units, cut again at an inner ``.``/``?``/``!`` before a capital."""
+    """Sentences as units, cut again at an inner ``.``/``?``/``!`` before a capital (:func:`_cuts`);
+    a unit runs from its first token to its last."""
     units: list[_Unit] = []
     for sentence in sentences:
-        toks = _tokenize(text, sentence.start, sentence.end)
-        if not toks:
-            continue
-        cuts = [
-            i + 1 for i, tok in enumerate(toks)
-            if tok.text in ".?!"
-            and 0 < i < len(toks) - 1
-            and toks[i + 1].cap
-            and toks[i - 1].word
-            and len(toks[i - 1].text) > 1
-            and "." not in toks[i - 1].text
-        ]
-        pieces = [toks[a:b] for a, b in zip([0, *cuts], [*cuts, len(toks)])] if cuts else [toks]
-        for piece in pieces:
-            if piece:
-                start, end = piece[0].start, piece[-1].end
-                units.append(_Unit(start, end, sentence.paragraph,
-                                   _is_headline(text[start:end], piece), piece))
+        first = _INK.search(text, sentence.start, sentence.end)
+        if first is None:
+            continue  # no token
+        last = _LAST_INK.search(text, sentence.start, sentence.end)
+        start, end = first.start(), last.end() if last else first.end()
+        pieces = [*_cuts(text, start, end, sentence.end), (end, end)]
+        for piece_end, next_start in pieces:
+            unit = _Unit(text, start, piece_end, sentence.paragraph)
+            unit.headline = _is_headline(unit)
+            units.append(unit)
+            start = next_start
     return units
 
 
@@ -412,6 +457,9 @@ class _Resolved:
     person: bool
 
 
+#: How many names :meth:`_Doc.full_name` looks up by a search of the text before it reads every unit.
+_NAME_SEARCHES = 50
+
 #: Answers of :meth:`_Doc.name_like` (by token text) and :meth:`_Doc.is_title` (by lower case): they
 #: depend on the word alone, and a document asks them of the same few thousand words again and again.
 _NAME_LIKE: dict[str, bool] = {}
@@ -432,8 +480,9 @@ class _Doc:
     units: list[_Unit]
     lex: _Lexicon
     unit_starts: list[int] = field(default_factory=list)
-    full_names: dict[str, str] = field(default_factory=dict)  # surname -> full name
-    known_names: set[str] = field(default_factory=set)
+    full_names: dict[str, str | None] = field(default_factory=dict)  # surname -> full name, when asked
+    all_names: bool = False  # full_names holds every surname with a full name
+    searched: int = 0  # names looked up by a search of the text
     quotes: list[tuple[int, int]] = field(default_factory=list)
     quote_starts: list[int] = field(default_factory=list)
     attributions: list[list[_Attribution] | None] = field(default_factory=list)  # per unit, when first asked
@@ -447,6 +496,12 @@ class _Doc:
     # once a figure has no attribution of its own. Each depends on the document alone
     # (a unit's attributions are the same whenever it is read: see _attributions), so
     # building it late gives what building it first would.
+
+    @cached_property
+    def folded(self) -> str:
+        """The text in lower case, with ``İ`` as ``i``: offsets stay (``İ`` is the one character
+        whose lower case is two)."""
+        return self.text.replace("\u0130", "i").lower()
 
     @cached_property
     def roles_by_head(self) -> dict[str, list[_Role]]:
@@ -501,6 +556,26 @@ class _Doc:
             _remember(_NAME_LIKE, tok.text, known)
         return known
 
+    def full_name(self, surname: str) -> str | None:
+        """The best full name the document gives ``surname`` (:func:`_full_names`), or None.
+
+        A name is looked up in the units that hold it (:func:`_holding`): a search of the text,
+        which costs some 200 times less than reading every unit. A document asked about more than
+        :data:`_NAME_SEARCHES` names is read whole instead, once.
+        """
+        if surname in self.full_names or self.all_names:
+            return self.full_names.get(surname)
+        self.searched += 1
+        if self.searched > _NAME_SEARCHES:
+            self.full_names, self.all_names = {**_full_names(self, self.units)}, True
+            return self.full_names.get(surname)
+        found = self.full_names[surname] = _full_names(self, _holding(self, surname), surname).get(surname)
+        return found
+
+    def is_full_name(self, name: str) -> bool:
+        """Whether ``name`` is the full name the document gives its last word."""
+        return self.full_name(name.rsplit(" ", 1)[-1]) == name
+
     def quote_at(self, pos: int) -> int | None:
         """Index of the quotation holding ``pos``, if any."""
         i = bisect.bisect_right(self.quote_starts, pos) - 1
@@ -536,57 +611,88 @@ def _name_runs(doc: _Doc, toks: list[_Tok]) -> list[tuple[int, int]]:
     return runs
 
 
-def _index_names(doc: _Doc) -> None:
-    """Surname -> best full name; and each unit's name runs."""
+def _runs(doc: _Doc, unit: _Unit) -> list[tuple[int, int]]:
+    """The unit's name runs (:func:`_name_runs`), read once."""
+    if unit.runs is None:
+        unit.runs = _name_runs(doc, unit.toks)
+    return unit.runs
+
+
+def _holding(doc: _Doc, surname: str) -> list[_Unit]:
+    """The units, in order, where ``surname`` may end a run of two or more name-like words: where
+    it follows a blank and a word with a capital letter, or a particle (``bin``, ``de``)."""
+    text, units, follows = doc.text, doc.units, _after_name()
+    holding: list[_Unit] = []
+    if not surname or not units:
+        return holding
+    at = text.find(surname)
+    while at >= 0:
+        unit = units[doc.unit_at(at)]
+        if unit.start <= at < unit.end and follows.match(text, 0, at):
+            holding.append(unit)
+            at = text.find(surname, unit.end)
+        else:
+            at = text.find(surname, at + 1)
+    return holding
+
+
+@cache
+def _after_name() -> regex.Pattern[str]:
+    """Read backwards from a place: a blank before it, and before that a word with a capital letter
+    or a particle. The second word of a name run follows such a word: the two are tokens with only
+    a blank between them, so each is a whole word of the text (a particle is a word of its own)."""
+    particles = "|".join(sorted(_PARTICLES))
+    return regex.compile(rf"(?r)(?<!\S)(?:\S*\p{{Uppercase}}\S*|(?i:{particles}))\s+")
+
+
+def _full_names(doc: _Doc, units: Sequence[_Unit], surname: str | None = None) -> dict[str, str]:
+    """Surname -> the best full name ``units`` give it (only ``surname``'s, if given): of the runs
+    of two or more name-like words that end with the surname (not after ``in``, ``at``, ...), the
+    most frequent, then the longest, then the last in alphabetical order. A headline's words are all
+    capitalised: its runs count only after a title, and only where the body text has none."""
     counts: Counter[str] = Counter()
     headline_counts: Counter[str] = Counter()
-    for unit in doc.units:
-        runs = unit.runs = _name_runs(doc, unit.toks)
-        for i, j in runs:
-            if j - i < 2:
+    for unit in units:
+        toks = unit.toks
+        for i, j in _runs(doc, unit):
+            if j - i < 2 or (surname is not None and toks[j - 1].text != surname):
                 continue
-            before = unit.toks[i - 1] if i > 0 else None
+            before = toks[i - 1] if i > 0 else None
             if before is not None and before.lower in _LOCATIVE:
                 continue  # "in Occupied Ukraine": a place
-            name = " ".join(t.text for t in unit.toks[i:j])
+            name = " ".join(t.text for t in toks[i:j])
             if not unit.headline:
                 counts[name] += 1
             elif before is not None and doc.is_title(before) and not any(
-                t.lower.endswith(("ing", "ed", "s")) for t in unit.toks[i:j - 1]
+                t.lower.endswith(("ing", "ed", "s")) for t in toks[i:j - 1]
             ):
-                headline_counts[name] += 1  # a headline's words are all capitalised: trust titles only
+                headline_counts[name] += 1
+    best: dict[str, tuple[int, int, str]] = {}
     for source in (counts, headline_counts):
-        best: dict[str, tuple[int, int, str]] = {}
+        found: dict[str, tuple[int, int, str]] = {}
         for name, count in source.items():
-            surname = name.rsplit(" ", 1)[-1]
-            if surname in doc.full_names:
-                continue  # the body text already named this person
-            key = (count, len(name.split()), name)
-            if surname not in best or key > best[surname]:
-                best[surname] = key
-        for surname, (_, _, name) in best.items():
-            doc.full_names[surname] = name
-            doc.known_names.add(name)
+            last = name.rsplit(" ", 1)[-1]
+            if last not in best:  # the body text already named this person
+                found[last] = max(found.get(last, (0, 0, "")), (count, len(name.split()), name))
+        best.update(found)
+    return {last: name for last, (_, _, name) in best.items()}
 
 
 def _index_mentions(doc: _Doc) -> list[tuple[int, str]]:
     """(start, full name) of every name run whose surname the document gives in full, in order."""
     mentions: list[tuple[int, str]] = []
     for unit in doc.units:
-        for i, j in unit.runs:
-            surname = unit.toks[j - 1].text
-            if surname in doc.full_names:
-                mentions.append((unit.toks[i].start, doc.full_names[surname]))
+        for i, j in _runs(doc, unit):
+            full = doc.full_name(unit.toks[j - 1].text)
+            if full is not None:
+                mentions.append((unit.toks[i].start, full))
     mentions.sort()
     return mentions
 
 
 def _expand(doc: _Doc, name: str) -> str:
     """``Putin`` -> ``Vladimir Putin`` where the document gives the full name."""
-    if name in doc.known_names:
-        return name
-    surname = name.rsplit(" ", 1)[-1]
-    return doc.full_names.get(surname, name)
+    return doc.full_name(name.rsplit(" ", 1)[-1]) or name
 
 
 def _role_words(doc: _Doc, toks: Sequence[_Tok]) -> tuple[str, frozenset[str]] | None:
@@ -611,14 +717,38 @@ def _role_modifier(tok: _Tok) -> bool:
     return tok.word and not tok.digit and tok.lower not in _NP_STOPS and tok.lower not in ("and", "the", "a", "an")
 
 
+@cache
+def _finder(words: frozenset[str]) -> re.Pattern[str]:
+    """One of ``words`` (lower case, one word each; a phrase is never a token) in folded text."""
+    return re.compile(trie(w for w in words if " " not in w))
+
+
+def _units_with(doc: _Doc, words: frozenset[str], capital: bool = False) -> list[_Unit]:
+    """The units, in order, in which one of ``words`` (lower case) occurs, case-blind, as a word or
+    inside one (with ``capital``, starting with a capital letter): the only units where the lower
+    case of a token (with ``capital``, of a capitalised token) can be one of them, or begin so."""
+    text, units = doc.text, doc.units
+    found: list[_Unit] = []
+    last: _Unit | None = None
+    if not units:
+        return found
+    for match in _finder(words).finditer(doc.folded):
+        at = match.start()
+        unit = units[doc.unit_at(at)]
+        if unit.start <= at < unit.end and (not capital or text[at].isupper()) and unit is not last:
+            found.append(unit)
+            last = unit
+    return found
+
+
 def _index_roles(doc: _Doc) -> dict[str, list[_Role]]:
     """Role entries from ``<modifiers> <title> <Name>`` and ``<Name>, (the|a) <role phrase>``,
-    by head title, in text order."""
+    by head title, in text order. Every entry has a title, so only the units holding one are read."""
     roles: list[_Role] = []
-    for unit in doc.units:
+    for unit in _units_with(doc, doc.lex.titles):
         toks = unit.toks
         n = len(toks)
-        for i, j in unit.runs:
+        for i, j in _runs(doc, unit):
             name = _expand(doc, " ".join(t.text for t in toks[i:j]))
             if unit.headline and any(t.lower.endswith(("s", "ing", "ed")) for t in toks[i:j - 1]):
                 continue  # "Kremlin Negotiator Invokes Peter": a headline verb, not a name
@@ -667,9 +797,9 @@ def _index_roles(doc: _Doc) -> dict[str, list[_Role]]:
 
 def _index_bodies(doc: _Doc) -> list[tuple[int, str]]:
     """Named bodies (``Russia's Defense Ministry``, ``Health Ministry in Gaza``), as (start, name)
-    in text order."""
+    in text order; only the units holding a body word are read."""
     named: list[tuple[int, str]] = []
-    for unit in doc.units:
+    for unit in _units_with(doc, doc.lex.bodies, capital=True):
         toks = unit.toks
         n = len(toks)
         for i, tok in enumerate(toks):
@@ -994,7 +1124,7 @@ def _resolve(doc: _Doc, unit: _Unit, toks: list[_Tok]) -> tuple[_Resolved, int, 
             and title_at is None:
         text = _text_of(doc, toks)
         surname = toks[-1].text
-        if text in doc.known_names or (surname in doc.full_names and all(doc.name_like(t) for t in toks)):
+        if doc.is_full_name(text) or (doc.full_name(surname) is not None and all(doc.name_like(t) for t in toks)):
             return _Resolved(_expand(doc, text), True), start, end
         return _Resolved(text, False), start, end
     # a description: "the minister", "Kremlin Negotiator", "Russia's top diplomat"
@@ -1450,10 +1580,9 @@ def _speaker_of(doc: _Doc, start: int, end: int) -> _Attribution | None:
 
 
 def _build(text: str, sentences: Sequence[Sentence]) -> _Doc:
-    """Index one document: units, names and quotes (the rest is built when first asked for)."""
+    """Index one document: units and quotes (the rest is built when first asked for)."""
     doc = _Doc(text=text, units=_units(text, sentences), lex=_lexicon())
     doc.unit_starts = [u.start for u in doc.units]
-    _index_names(doc)
     _index_quotes(doc)
     doc.attributions = [None] * len(doc.units)
     return doc
