@@ -457,8 +457,10 @@ class _Resolved:
     person: bool
 
 
-#: How many names :meth:`_Doc.full_name` looks up by a search of the text before it reads every unit.
-_NAME_SEARCHES = 50
+#: How many characters the name searches of :meth:`_Doc.full_name` may read in one document (each
+#: reads the whole text) before it reads every unit instead: searching costs about 1/200 of reading,
+#: so a short document is searched for every name it is asked about, a long one read whole.
+_NAME_SEARCH_CHARS = 2_000_000
 
 #: Answers of :meth:`_Doc.name_like` (by token text) and :meth:`_Doc.is_title` (by lower case): they
 #: depend on the word alone, and a document asks them of the same few thousand words again and again.
@@ -482,7 +484,7 @@ class _Doc:
     unit_starts: list[int] = field(default_factory=list)
     full_names: dict[str, str | None] = field(default_factory=dict)  # surname -> full name, when asked
     all_names: bool = False  # full_names holds every surname with a full name
-    searched: int = 0  # names looked up by a search of the text
+    searched: int = 0  # characters read by name searches
     quotes: list[tuple[int, int]] = field(default_factory=list)
     quote_starts: list[int] = field(default_factory=list)
     attributions: list[list[_Attribution] | None] = field(default_factory=list)  # per unit, when first asked
@@ -559,14 +561,14 @@ class _Doc:
     def full_name(self, surname: str) -> str | None:
         """The best full name the document gives ``surname`` (:func:`_full_names`), or None.
 
-        A name is looked up in the units that hold it (:func:`_holding`): a search of the text,
-        which costs some 200 times less than reading every unit. A document asked about more than
-        :data:`_NAME_SEARCHES` names is read whole instead, once.
+        A name is looked up in the units that hold it (:func:`_holding`), found by a search of
+        the text, until the searches have read :data:`_NAME_SEARCH_CHARS`; then every unit is
+        read, once.
         """
         if surname in self.full_names or self.all_names:
             return self.full_names.get(surname)
-        self.searched += 1
-        if self.searched > _NAME_SEARCHES:
+        self.searched += len(self.text)
+        if self.searched > _NAME_SEARCH_CHARS:
             self.full_names, self.all_names = {**_full_names(self, self.units)}, True
             return self.full_names.get(surname)
         found = self.full_names[surname] = _full_names(self, _holding(self, surname), surname).get(surname)
