@@ -664,3 +664,15 @@ def test_windows_for_checks_statement_dates_only_where_looked(
     expressions = find_time_expressions(text, published)
     spans = [m.span() for m in regex.finditer(r"\d+", text)]
     assert windows_for(text, split(text), spans, expressions) == _windows_for_plain(text, spans, expressions)
+
+
+@pytest.mark.parametrize("text", [
+    "On 7 ſept. talks resumed", "7 ſept.", "ſince March 2024", "in 5 dayſ", "laſt weeK", "İn January 2024",
+    "on ſunday and on ſunday 7 ſeptember", "KASIM 7", "the paſt 24 hourſ",
+])
+def test_lookalike_letters_are_read_as_ascii_ones(text: str) -> None:
+    """``ſ``, ``İ`` and the Kelvin sign give the expressions of ``s``, ``I`` and ``K``, with the text's own words."""
+    plain = text.replace("\u017f", "s").replace("\u0130", "I").replace("\u212a", "K")
+    expected = [TimeExpression(e.start, e.end, text[e.start:e.end], e.time_start, e.time_end)
+                for e in find_time_expressions(plain, dt.date(2025, 5, 1))]
+    assert find_time_expressions(text, dt.date(2025, 5, 1)) == expected

@@ -44,6 +44,19 @@ def words(name: str) -> tuple[str, ...]:
     return tuple(row[0] for row in table(name))
 
 
+#: The only characters that a case-blind pattern takes for ASCII letters: long s, dotted capital I
+#: and the Kelvin sign. ``lower()`` keeps the first two apart from ``s`` and ``i``, so a word list
+#: would not know the word a pattern matched ("at leaſt", "7 ſept.").
+LOOKALIKES = "\u017f\u0130\u212a"
+_AS_ASCII = str.maketrans(dict(zip(LOOKALIKES, "sIK")))
+
+
+def as_ascii(text: str) -> str:
+    """``text`` with :data:`LOOKALIKES` read as ``s``, ``I`` and ``K``: one character for one, so
+    offsets stay; ``text`` itself where it holds none."""
+    return text.translate(_AS_ASCII) if any(c in text for c in LOOKALIKES) else text
+
+
 def alternation(phrases: tuple[str, ...] | list[str]) -> str:
     """A regex alternation of literal phrases, longest first, spaces matching any run of blanks."""
     ordered = sorted(set(phrases), key=lambda p: (-len(p), p))

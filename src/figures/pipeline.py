@@ -13,6 +13,7 @@ from pathlib import Path
 
 from . import categories, engines, entities, numbers, qualifiers, reading, records, segment, speakers, units, windows
 from .errors import InputError
+from .lexicon import as_ascii
 from .models import Document, Figure, published_date
 
 
@@ -86,17 +87,11 @@ def _moved(figure: Figure, by: int, doc: str) -> Figure:
     return figure.model_copy(update=update)
 
 
-#: The only characters that a case-blind pattern takes for ASCII letters: long s, dotted capital I
-#: and the Kelvin sign. ``lower()`` keeps the first two apart from ``s`` and ``i``, so a word list
-#: would not know the word a pattern matched ("at leaſt"). The stages read them as those letters;
-#: the surface and sentence keep them.
-_LOOKALIKES = ("\u017f", "\u0130", "\u212a")
-_AS_ASCII = str.maketrans(dict(zip(_LOOKALIKES, "sIK")))
 
 
 def _extract_text(doc: str, source: str, published: dt.date | None) -> list[Figure]:
     """The stages, in order, over one text."""
-    text = source.translate(_AS_ASCII) if any(c in source for c in _LOOKALIKES) else source
+    text = as_ascii(source)  # the stages read look-alike letters as ASCII; surface and sentence keep them
     sentences = segment.split(text)
     mentions = numbers.find(text)
     qualified = qualifiers.qualify(text, sentences, mentions)

@@ -87,7 +87,7 @@ from typing import Literal
 
 import regex
 
-from .lexicon import alternation, month_numbers, table, trie
+from .lexicon import alternation, as_ascii, month_numbers, table, trie
 from .models import Sentence, TimeExpression
 
 __all__ = ["find_time_expressions", "windows_for"]
@@ -1404,8 +1404,11 @@ def _finish(unit: _Unit, text: str, doc: dt.date | None) -> TimeExpression | Non
     return TimeExpression(start, unit.end, text[start:unit.end], time_start, time_end)
 
 
-def find_time_expressions(text: str, published: dt.date | None) -> list[TimeExpression]:
-    """All time expressions in the document, in order, non-overlapping, resolved against ``published``."""
+def find_time_expressions(source: str, published: dt.date | None) -> list[TimeExpression]:
+    """All time expressions in the document, in order, non-overlapping, resolved against ``published``.
+
+    Look-alike letters (``7 ſept.``) are read as ASCII ones; an expression's text is the source's."""
+    text = as_ascii(source)
     found: list[TimeExpression] = []
     last_end = 0
     for unit in _ranges(text, _units(text, published)):
@@ -1419,6 +1422,8 @@ def find_time_expressions(text: str, published: dt.date | None) -> list[TimeExpr
                                         expression.time_start, expression.time_end)
         found.append(expression)
         last_end = expression.end
+    if text is not source:
+        found = [replace(e, text=source[e.start:e.end]) for e in found]
     return found
 
 
