@@ -1398,13 +1398,17 @@ def _unit_attributions(doc: _Doc, unit: _Unit) -> list[_Attribution]:
     found: list[_Attribution] = []
     if unit.headline:
         found.extend(_headline_attributions(doc, unit))
-    i = 0
     n = len(toks)
-    while i < n:
-        j = _match_phrase(toks, i, doc.lex.sources)
+    lex = doc.lex
+    i = 0
+    for k, tok in enumerate(toks):  # only a source phrase's or a verb's first word starts either
+        if k < i or (tok.lower not in lex.sources and tok.lower not in lex.verbs):
+            continue
+        i = k
+        j = _match_phrase(toks, i, lex.sources)
         if j is not None:  # "according to the ministry", "according to a statement from the ministry"
             m = j + 1 if j < n and toks[j].lower in ("a", "an", "the") else j
-            if m + 1 < n and toks[m].lower in doc.lex.media and toks[m + 1].lower in ("from", "by", "of"):
+            if m + 1 < n and toks[m].lower in lex.media and toks[m + 1].lower in ("from", "by", "of"):
                 j = m + 2
             end = _np_forward(doc, toks, j)
             resolved = _resolve(doc, unit, toks[j:end]) if end > j else None
