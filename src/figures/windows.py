@@ -1443,8 +1443,11 @@ def _statement_res() -> tuple[regex.Pattern[str], regex.Pattern[str], regex.Patt
     # "told a news conference", "told state television": any short object after tell
     told = rf"(?:told|tells|telling)\s+(?:(?:a|an|the)\s+)?{word}(?:\s+{word})?"
     # an adjunct of the saying ("in a statement", "at a briefing"); never one holding the claim's
-    # number ("pledged at least $5bn in aid on May 7": the date is the pledge's, not a statement's)
-    plain = r"(?![\p{N}\p{Sc}])[\p{L}\p{N}'’.\-]+"
+    # number, in digits or words ("pledged at least $5bn in aid on May 7", "pledged at least two
+    # dollars in aid yesterday": the date is the pledge's, not a statement's). "one" is left out:
+    # "in one statement" is an adjunct, and "one billion" is caught at its scale word.
+    counts = alternation([row[0] for row in table("number_words.tsv") if row[0].lower() != "one"])
+    plain = rf"(?![\p{{N}}\p{{Sc}}]|(?:{counts})(?![\p{{L}}]))[\p{{L}}\p{{N}}'’.\-]+"
     phrase = rf"(?:in|at|to|with|on|during|via|after|before|from|for)\s+(?:(?:a|an|the|its|his|her|their)\s+)?{plain}(?:\s+{plain}){{0,2}}"
     adverb = r"(?:late|early|earlier|later|again|also|publicly|separately)"
     after_verb = regex.compile(
