@@ -254,6 +254,12 @@ FOUND: list[tuple[str, str, str | None, list[tuple[str, dict[str, Any]]]]] = [
      None, [("over twenty-one percent", dict(value=21, qualifier="more_than", unit="percent", speaker="Officials"))]),
     ("said-over-a-hundred-is-a-claim", "Officials said over a hundred drones were fired at the city.", "2016-01-01",
      [("over a hundred drones", dict(value=100, qualifier="more_than", speaker="Officials"))]),
+    ("hyphenated-number-words-after-the-verb-are-the-claim",
+     "Yesterday, lenders pledged an estimated twenty-one dollars in budget support.", "2016-01-01",
+     [("an estimated twenty-one dollars", dict(value=21, speaker="lenders", time_text="Yesterday"))]),
+    ("an-adjunct-holding-number-words-is-no-statement-date",
+     "Lenders pledged at least two dollars in budget support yesterday.", "2016-01-01",
+     [("at least two dollars", dict(value=2, speaker="Lenders", time_text="yesterday", time_start="2015-12-31"))]),
     ("counted-words-are-no-person",
      "The European Union approved 1 Bn Swiss francs in aid to the country.\n\n"
      "Russia launched 2 drones at Ukraine, the governor said.", None,

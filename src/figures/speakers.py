@@ -1191,8 +1191,8 @@ def _adjunct_only(doc: _Doc, tail: list[_Tok]) -> bool:
     words_ = [t for t in tail if t.word]
     if not words_:
         return True
-    if len(words_) > 8 or any(t.digit or t.lower == "that" or t.lower in _number_words() for t in words_):
-        return False  # a number, in digits or words ("pledged a hundred dollars"), is the claim itself
+    if len(words_) > 8 or any(t.digit or t.lower == "that" or _is_number_word(t) for t in words_):
+        return False  # a number, in digits or words ("pledged a hundred", "twenty-one dollars"), is the claim
     if any(t.text in _QUOTES for t in tail):
         return False
     head = words_[0].lower
