@@ -493,11 +493,12 @@ class _Doc:
     bodies_said: list[tuple[int, str]] = field(default_factory=list)  # bodies that spoke
 
     # ---- built when first asked for -------------------------------------
-    # Few documents need the roles (one in fourteen in the benchmark corpus), the bodies
-    # named or the persons mentioned (one in twenty); the section line is looked for only
-    # once a figure has no attribution of its own. Each depends on the document alone
-    # (a unit's attributions are the same whenever it is read: see _attributions), so
-    # building it late gives what building it first would.
+    # Few documents need the roles (one in fourteen in the benchmark corpus) or the persons
+    # mentioned (one in twenty); the bodies named are needed more often, but only where a
+    # text says "the ministry"; the section line is looked for only once a figure has no
+    # attribution of its own. Each depends on the document alone (a unit's attributions are
+    # the same whenever it is read: see _attributions), so building it late gives what
+    # building it first would.
 
     @cached_property
     def folded(self) -> str:
