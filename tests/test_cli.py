@@ -105,6 +105,17 @@ def test_python_dash_m(tmp_path: Path) -> None:
     assert done.returncode == 0 and "45 drone boats" in done.stdout
 
 
+def test_extracting_to_csv_never_loads_pandas(tmp_path: Path) -> None:
+    """pandas takes some 0.2 s to import: a run that extracts one article to CSV does without it."""
+    (tmp_path / "a.txt").write_text("Russia launched 524 drones at Ukraine overnight.", encoding="utf-8")
+    code = ("import io, sys; from figures.cli import main; "
+            f"main(['extract', {str(tmp_path / 'a.txt')!r}, '-o', {str(tmp_path / 'a.csv')!r}], io.StringIO(), io.StringIO()); "
+            "print(sorted(m for m in sys.modules if m.split('.')[0] == 'pandas'))")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"
+    assert "524 drones" in (tmp_path / "a.csv").read_text(encoding="utf-8-sig")
+
+
 def test_verify_checks_time_and_speaker_spans(tmp_path: Path, seeds_jsonl: Path) -> None:
     picked: dict[str, int] = {}
 

@@ -18,20 +18,21 @@ import traceback
 from collections.abc import Sequence
 from decimal import Decimal
 from pathlib import Path
-from typing import IO
-
-import pandas as pd
+from typing import IO, TYPE_CHECKING
 
 from . import __version__, diffing, scoring
 from .compare import compare, compare_views, read_synonyms
 from .errors import ExportError, FiguresError, InputError, SettingError
 from .export import files, frame, report
 from .export.package import open_package
+from .models import decimal_text
 from .pipeline import extract_many
 from .progress import Progress
-from .models import decimal_text
 from .stats import FACETS, stats
 from .verify import verify
+
+if TYPE_CHECKING:  # pandas is imported where it is used: extracting never loads it (0.2 s)
+    import pandas as pd
 
 PROG = "figures"
 

@@ -56,7 +56,6 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
-import pandas as pd
 import regex
 
 from .errors import SettingError
@@ -64,7 +63,8 @@ from .export.table import typed
 from .lexicon import singular, table
 from .models import COLUMNS, decimal_text
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # pandas is imported where it is used: extracting never loads it (0.2 s)
+    import pandas as pd
     import pint
 
 Status = Literal["corroborated", "contested", "single"]
@@ -374,6 +374,8 @@ class _Group:
 
 def _cell(value: Any) -> Any:
     """A plain Python value: pandas' missing markers become None."""
+    import pandas as pd
+
     if value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)):
         return None
     return value
@@ -667,6 +669,8 @@ def compare_views(
 
 def _frame(rows: list[dict[str, Any]], columns: tuple[str, ...]) -> pd.DataFrame:
     """Rows as a frame of plain Python cells (object columns; counts int64, ``agrees`` bool)."""
+    import pandas as pd
+
     out = pd.DataFrame({c: pd.Series([r[c] for r in rows], dtype=object) for c in columns}, columns=list(columns))
     for column, dtype in (("members", "int64"), ("sources", "int64"), ("agrees", "bool")):
         if column in out:

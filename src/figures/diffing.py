@@ -12,11 +12,12 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any
-
-import pandas as pd
+from typing import TYPE_CHECKING, Any
 
 from .models import COLUMNS, decimal_text
+
+if TYPE_CHECKING:  # pandas is imported where it is used: extracting never loads it (0.2 s)
+    import pandas as pd
 
 Record = dict[str, Any]
 
@@ -84,6 +85,8 @@ def records(frame: pd.DataFrame) -> list[Record]:
 
 
 def _plain(value: object) -> Any:
+    import pandas as pd
+
     if value is None or value is pd.NA or (isinstance(value, float) and value != value):
         return None
     if isinstance(value, Decimal):

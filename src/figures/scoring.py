@@ -30,11 +30,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
-from typing import Any
-
-import pandas as pd
+from typing import TYPE_CHECKING, Any
 
 from .export import files
+
+if TYPE_CHECKING:  # pandas is imported where it is used: extracting never loads it (0.2 s)
+    import pandas as pd
 
 FIELDS = ("qualifier", "unit", "entity", "category", "time", "speaker")
 Record = dict[str, Any]
@@ -67,6 +68,8 @@ def load(path: str | Path) -> list[Record]:
 
 def _blank(value: object) -> bool:
     """None, or a missing value of pandas or a float NaN."""
+    import pandas as pd
+
     return value is None or value is pd.NA or (isinstance(value, float) and value != value)
 
 

@@ -13,12 +13,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
-
-import pandas as pd
+from typing import TYPE_CHECKING, Any
 
 from .errors import SettingError
 from .models import decimal_text
+
+if TYPE_CHECKING:  # pandas is imported where it is used: extracting never loads it (0.2 s)
+    import pandas as pd
 
 FACETS = ("category", "speaker", "unit", "doc", "qualifier", "entity")
 NONE = "(none)"
@@ -48,6 +49,8 @@ class Stats:
 
 def stats(frame: pd.DataFrame, by: str = "category") -> Stats:
     """Counts of ``frame``'s figures by ``by`` (one of :data:`FACETS`) and totals by unit."""
+    import pandas as pd
+
     if by not in FACETS:
         raise SettingError("by", f"{by!r} is not a facet; use one of {', '.join(FACETS)}")
     keys = frame[by].astype("string").fillna(NONE) if len(frame) else pd.Series([], dtype="string")

@@ -12,11 +12,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from . import numbers, reading
 from .errors import InputError
+
+if TYPE_CHECKING:  # pandas is imported where it is used: extracting never loads it (0.2 s)
+    import pandas as pd
 
 _SCALES = tuple(Decimal(10) ** k for k in (0, 3, 6, 9, 12))
 
@@ -58,6 +60,8 @@ def _speaker_matches(span: str, speaker: str, text: str) -> bool:
 
 def check_row(number: int, row: pd.Series, text: str) -> list[Problem]:
     """Problems of one export row against its document's text."""
+    import pandas as pd
+
     found: list[Problem] = []
     fid = str(row["id"])
 

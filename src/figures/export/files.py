@@ -33,13 +33,14 @@ import os
 import tempfile
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import IO, Any, Protocol
-
-import pandas as pd
+from typing import IO, TYPE_CHECKING, Any, Protocol
 
 from ..errors import ExportError
 from ..models import COLUMNS, Document, Figure, decimal_text
 from .table import DATE_COLUMNS, DECIMAL_COLUMNS, TEXT_COLUMNS, typed
+
+if TYPE_CHECKING:  # pandas is imported where it is used: extracting never loads it (0.2 s)
+    import pandas as pd
 
 FORMATS = {".csv": "csv", ".jsonl": "jsonl", ".xlsx": "xlsx", ".parquet": "parquet"}
 READABLE = ("csv", "jsonl", "parquet")
@@ -235,6 +236,8 @@ def write(figures: Iterable[Figure], path: str | Path, documents: Sequence[Docum
 
 def read(path: str | Path) -> pd.DataFrame:
     """An export (CSV, JSON Lines or Parquet) as a typed DataFrame; CSV escaping undone, text stays text."""
+    import pandas as pd
+
     fmt = format_of(path)
     if fmt not in READABLE:
         raise ExportError(f"{path}: {fmt} is written for people, not read back; read a .csv, .jsonl or .parquet")

@@ -13,10 +13,12 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from decimal import Decimal
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from ..models import CATEGORIES, COLUMNS, QUALIFIERS, Figure
+
+if TYPE_CHECKING:  # pandas is imported where it is used: extracting never loads it (0.2 s)
+    import pandas as pd
 
 INTEGER_COLUMNS = ("start", "end", "time_text_start", "time_text_end", "speaker_start", "speaker_end")
 DECIMAL_COLUMNS = ("value", "low", "high")
@@ -28,12 +30,16 @@ TEXT_COLUMNS = tuple(c for c in COLUMNS
 
 def frame(figures: Iterable[Figure]) -> pd.DataFrame:
     """A DataFrame of figures, one row each, columns in export order."""
+    import pandas as pd
+
     rows = [f.model_dump() for f in figures]
     return typed(pd.DataFrame(rows, columns=list(COLUMNS)))
 
 
 def typed(df: pd.DataFrame) -> pd.DataFrame:
     """Give a frame of figure columns (as read from any format) the project's dtypes."""
+    import pandas as pd
+
     out = pd.DataFrame(index=df.index)
     for column in COLUMNS:
         series = df[column] if column in df else pd.Series([None] * len(df), index=df.index)
@@ -53,6 +59,8 @@ def typed(df: pd.DataFrame) -> pd.DataFrame:
 
 
 def _date(value: object) -> dt.date:
+    import pandas as pd
+
     if isinstance(value, dt.datetime):
         return value.date()
     if isinstance(value, dt.date):
@@ -63,6 +71,8 @@ def _date(value: object) -> dt.date:
 
 
 def _missing(value: object) -> bool:
+    import pandas as pd
+
     if value is None or value is pd.NA:
         return True
     return isinstance(value, float) and value != value
