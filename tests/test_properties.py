@@ -270,6 +270,8 @@ FOUND: list[tuple[str, str, str | None, list[tuple[str, dict[str, Any]]]]] = [
      [("Up To $2", dict(value=2, qualifier="at_most", unit="USD")), ("2 drones", dict(value=2, speaker="governor"))]),
     ("unit-after-a-year-like-count", "Fires destroyed 1800 sq km of farmland.", None,
      [("1800 sq km", dict(value=1800, unit="km**2"))]),
+    ("currency-word-after-a-year-like-count", "The European Union approved 1800 yuan in aid to the country.", None,
+     [("1800 yuan", dict(value=1800, unit="CNY"))]),
     ("en-dash-range-is-no-clause-break", "Russia launched about 2–3 drones at Ukraine on March 7.", "2016-01-01",
      [("about 2–3 drones", dict(low=2, high=3, qualifier="range", time_text="on March 7", time_start="2015-03-07",
                                 time_end="2015-03-07"))]),

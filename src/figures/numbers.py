@@ -273,8 +273,11 @@ def _hedged_after() -> regex.Pattern[str]:
 
 @cache
 def _measure_after() -> regex.Pattern[str]:
-    """A unit of ``units.tsv`` right after a number: it measures something."""
-    return regex.compile(rf"(?i:[ \t]?(?:{alternation([row[0] for row in table('units.tsv')])})(?![\p{{L}}\d]))")
+    """A unit of ``units.tsv`` or a currency word of ``currencies.tsv`` right after a number: it
+    measures something ("1800 sq km", "1800 yuan": a currency word need not end in s)."""
+    currencies = [surface for _, *surfaces in table("currencies.tsv") for surface in surfaces if surface[:1].isalpha()]
+    measures = alternation([row[0] for row in table("units.tsv")] + currencies)
+    return regex.compile(rf"(?i:[ \t]?(?:{measures})(?![\p{{L}}\d]))")
 
 
 def _is_year(text: str, start: int, end: int, value: Decimal) -> bool:
