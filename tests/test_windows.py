@@ -676,3 +676,17 @@ def test_lookalike_letters_are_read_as_ascii_ones(text: str) -> None:
     expected = [TimeExpression(e.start, e.end, text[e.start:e.end], e.time_start, e.time_end)
                 for e in find_time_expressions(plain, dt.date(2025, 5, 1))]
     assert find_time_expressions(text, dt.date(2025, 5, 1)) == expected
+
+
+@pytest.mark.parametrize(("spans", "runs_into"), [
+    ([(12, 18)], False),  # the expression holds the figure: its own time, and others' window
+    ([(10, 20)], False),
+    ([(15, 30)], True),  # "over 1800" of "over 1800 drones"
+    ([(5, 15)], True),
+    ([(0, 5), (25, 30)], False),
+    ([(0, 5), (8, 11), (25, 30)], True),
+    ([], False),
+])
+def test_an_expression_that_runs_into_a_figure_is_no_window(spans: list[tuple[int, int]], runs_into: bool) -> None:
+    expression = TimeExpression(10, 20, "x" * 10, None, None)
+    assert windows._runs_into_a_figure(expression, spans) is runs_into

@@ -1588,6 +1588,8 @@ def windows_for(
 
     1. an expression in the figure's own sentence, not overlapping the figure and
        not a statement date; the one in the same clause first, then the nearest;
+       never one that runs into a figure without holding it whole (in "over 1800
+       drones" the number stage read a count, so "over 1800" is no year);
     2. if the sentence continues an earlier one (a cue of ``time_continuation.tsv``),
        the last usable expression of the nearest earlier sentence of the same
        paragraph that has one, walking back only through continuing sentences;
@@ -1600,13 +1602,16 @@ def windows_for(
         if index is not None:
             in_sentence.setdefault(index, []).append(expression)
     usable: dict[int, list[TimeExpression]] = {}
+    ordered = sorted(spans)
 
     def usable_in(index: int) -> list[TimeExpression]:
-        """The expressions of a sentence that are no statement dates. Only the sentences of
-        figures and those they inherit from are looked at: the check is made there, once."""
+        """The expressions of a sentence that are no statement dates and run into no figure. Only
+        the sentences of figures and those they inherit from are looked at: the check is made
+        there, once."""
         if index not in usable:
             floor = sentences[index].start
-            usable[index] = [e for e in in_sentence.get(index, ()) if not _is_statement_date(text, e, floor)]
+            usable[index] = [e for e in in_sentence.get(index, ())
+                             if not _runs_into_a_figure(e, ordered) and not _is_statement_date(text, e, floor)]
         return usable[index]
 
     inherited: dict[int, TimeExpression | None] = {}  # by sentence: figures of one sentence inherit alike
@@ -1624,6 +1629,21 @@ def windows_for(
             inherited[index] = _inherited(text, sentences, index, usable_in)
         result.append(inherited[index])
     return result
+
+
+def _runs_into_a_figure(expression: TimeExpression, spans: list[tuple[int, int]]) -> bool:
+    """Whether ``expression`` overlaps one of ``spans`` (sorted figure spans) without holding it
+    whole: its words are part of a figure ("over 1800" of "over 1800 drones"). One that holds a
+    figure ("in 3 days" holds "3 days") is the figure's own time and may be others' window."""
+    k = bisect_right(spans, (expression.end, -1))  # the spans that start before the expression ends
+    while k > 0:
+        k -= 1
+        start, end = spans[k]
+        if end <= expression.start:
+            return False  # (figure spans do not overlap: the earlier ones end earlier still)
+        if start < expression.start or end > expression.end:
+            return True
+    return False
 
 
 def _rank(text: str, expression: TimeExpression, start: int, end: int) -> tuple[bool, int]:
