@@ -39,7 +39,7 @@ $111M Fraud Claims``); else ``None``.
 
 Names are resolved as they are attributed: a pronoun (``he said``) becomes the
 most recent person who spoke or was a sentence's subject, a single surname
-the longest full name the document gives, a description the person whose
+the full name the document gives most often (then the longest), a description the person whose
 role matches it, a bare ``Governor`` in a headline ``<Region> governor``.
 """
 
