@@ -83,6 +83,12 @@ def _pattern() -> regex.Pattern[str]:
     counting = alternation(small + scale)
     scales = alternation(scale)
     month = trie(sorted(month_numbers()))  # the names of month_pattern(), tried faster
+    # A full stop after a month ends a sentence ("in January.\n\n1-2% of ..."), except after an
+    # abbreviation of its English name ("Jan. 7", "Sept. 7"); and no date runs over a line break.
+    months = [row[1].lower() for row in table("months.tsv")]
+    abbreviations = trie(sorted({name for name in month_numbers() for full in months
+                                 if full.startswith(name) and name != full}))
+    month_day = rf"(?i:\b(?:(?:{month})\b|(?:{abbreviations})\.))[^\S\n]+"
     suffixes = alternation(tuple(_multipliers()))
     signs = alternation(tuple(_currency_signs()))
     labels = alternation(words("label_nouns.txt"))
@@ -122,7 +128,7 @@ def _pattern() -> regex.Pattern[str]:
           | \b\d{{1,2}}(?::\d{{2}})?\s?(?:[ap]\.\s?m\.?|[ap]m\b|[AP]\.?M\b\.?) # 6 p.m., 9am
           | \b\d{{1,2}}:\d{{2}}(?::\d{{2}})?\b                               # 20:36
           | \b\d{{4}}\s?(?:GMT|UTC|hrs\b|local\s+time)                      # 1800 GMT
-          | (?i:\b(?:{month})\b\.?)\s+{day}\b{date_tail}                    # May 7, May 8, 9 and 10
+          | {month_day}{day}\b{date_tail}                                   # May 7, May 8, 9 and 10
           | \b{day}(?:\s*(?:[-–]|and|to)\s*{day})?\s+(?:of\s+)?(?i:(?:{month})\b)  # 7 May, 7-10 May
           | \b\d{{1,3}}(?:,\d{{3}})*\d*(?:-|\s)?{_ORDINAL_SUFFIX}\b            # 3rd, 80th, 1,000th
           | \b\d+\s?mm\b                                                    # calibres: 82mm
