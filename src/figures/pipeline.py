@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 
 from . import categories, engines, entities, numbers, qualifiers, reading, records, segment, speakers, units, windows
@@ -87,8 +87,6 @@ def _moved(figure: Figure, by: int, doc: str) -> Figure:
     return figure.model_copy(update=update)
 
 
-
-
 def _extract_text(doc: str, source: str, published: dt.date | None) -> list[Figure]:
     """The stages, in order, over one text."""
     text = as_ascii(source)  # the stages read look-alike letters as ASCII; surface and sentence keep them
@@ -119,7 +117,7 @@ def _extract_text(doc: str, source: str, published: dt.date | None) -> list[Figu
         drafts.append(_Draft(start, found.end, index, q, reading.unit, found.entity, category))
         previous_end = found.end
     spans = [(d.start, d.end) for d in drafts]
-    expressions = windows.find_time_expressions(text, published)
+    expressions = windows.find_time_expressions(source, published)  # reads look-alikes as ASCII itself
     found_windows = windows.windows_for(text, sentences, spans, expressions)
     found_speakers = speakers.speakers_for(text, sentences, spans)
     figures = []
@@ -127,8 +125,6 @@ def _extract_text(doc: str, source: str, published: dt.date | None) -> list[Figu
         s = sentences[draft.sentence] if draft.sentence >= 0 else None
         span = (s.start, max(s.end, draft.end)) if s else (0, len(text))
         q = draft.q
-        if window is not None and text is not source:
-            window = replace(window, text=source[window.start:window.end])
         figures.append(records.build(
             doc, published, source, draft.start, draft.end, span, q.value, q.low, q.high, q.qualifier,
             draft.unit, draft.entity, draft.category,  # type: ignore[arg-type]
