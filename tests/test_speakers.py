@@ -258,6 +258,16 @@ def test_a_pronoun_reads_back_through_sentences_without_figures(text: str, figur
     assert [found] == _speakers_reading_every_unit(text, [_span(text, figure)])
 
 
+def test_a_body_named_short_is_found_early_in_a_long_document() -> None:
+    """"the ministry" reads back through the 200 bodies named before it, wherever it stands: early
+    in a document that names hundreds more bodies after it, too."""
+    later = " ".join(f"The Region{k} Council met." for k in range(300))
+    text = ("Russia's Defence Ministry gave an update. The ministry said 30 drones were downed. "
+            + later + " The ministry said 12 missiles were downed.")
+    assert _speaker(text, "30 drones").name == "Russia's Defence Ministry"
+    assert _speaker(text, "12 missiles").name == "ministry"  # 300 bodies back: not looked for
+
+
 # --------------------------------------------------------------------------
 # The plain-text tokenizer, pinned to the general one
 # --------------------------------------------------------------------------

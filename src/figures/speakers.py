@@ -800,7 +800,9 @@ def _index_roles(doc: _Doc) -> dict[str, list[_Role]]:
 
 def _index_bodies(doc: _Doc) -> list[tuple[int, str]]:
     """Named bodies (``Russia's Defense Ministry``, ``Health Ministry in Gaza``), as (start, name)
-    in text order; only the units holding a body word are read."""
+    in text order; only the units holding a body word are read. A name runs back over capitalised
+    words, but not over "The" or a date ("... Says The Kremlin", "On Monday Kremlin ..."), and not
+    at all in a title-case headline, where capitals do not mark names."""
     named: list[tuple[int, str]] = []
     for unit in _units_with(doc, doc.lex.bodies, capital=True):
         toks = unit.toks
@@ -809,11 +811,13 @@ def _index_bodies(doc: _Doc) -> list[tuple[int, str]]:
             if not (tok.cap and doc.is_body(tok)):
                 continue
             k = i
-            while k > 0 and i - k < 4 and (
-                (toks[k - 1].cap and toks[k - 1].word and not toks[k - 1].digit)
-                or toks[k - 1].lower in ("'s", "’s")
-            ):
-                k -= 1
+            if not unit.headline:  # a title-case headline capitalises its verbs: "Putin Taps Kremlin Aide"
+                while k > 0 and i - k < 4 and (
+                    (toks[k - 1].cap and toks[k - 1].word and not toks[k - 1].digit
+                     and toks[k - 1].lower != "the" and not _is_date_word(toks[k - 1].lower))
+                    or toks[k - 1].lower in ("'s", "’s")
+                ):
+                    k -= 1
             while k < i and (not toks[k].word or toks[k].lower in _NON_NAME):
                 k += 1  # not "The General Staff" at a sentence's start
             m = i + 1
@@ -1153,7 +1157,8 @@ def _resolve(doc: _Doc, unit: _Unit, toks: list[_Tok]) -> tuple[_Resolved, int, 
     if definite and doc.is_body(toks[-1]):
         short = " ".join(t.lower for t in toks)
         k = bisect.bisect_left(doc.bodies_named, (start, "")) - 1
-        while k >= 0 and k > len(doc.bodies_named) - 200:
+        stop = max(-1, k - 200)
+        while k > stop:
             name = doc.bodies_named[k][1]
             if name.lower() != short and " ".join(name.lower().split()).endswith(" " + short):
                 return _Resolved(name, False), start, end
