@@ -491,11 +491,13 @@ class _Doc:
     settled: int = 0  # the units before this one are all attributed
     subjects: list[tuple[int, str]] = field(default_factory=list)  # persons as subjects
     bodies_said: list[tuple[int, str]] = field(default_factory=list)  # bodies that spoke
+    bodies_by_word: dict[str, list[tuple[int, str]]] = field(default_factory=dict)  # see bodies_named
+    bodies_in: dict[int, list[tuple[int, str, str]]] = field(default_factory=dict)  # unit start -> its bodies
 
     # ---- built when first asked for -------------------------------------
     # Few documents need the roles (one in fourteen in the benchmark corpus) or the persons
-    # mentioned (one in twenty); the bodies named are needed more often, but only where a
-    # text says "the ministry"; the section line is looked for only once a figure has no
+    # mentioned (one in twenty); the bodies named are needed only where a text says "the
+    # ministry", and then only those ending in that word (bodies_named); the section line is looked for only once a figure has no
     # attribution of its own. Each depends on the document alone (a unit's attributions are
     # the same whenever it is read: see _attributions), so building it late gives what
     # building it first would.
@@ -511,10 +513,13 @@ class _Doc:
         """Role entries (:func:`_index_roles`) by title, in text order."""
         return _index_roles(self)
 
-    @cached_property
-    def bodies_named(self) -> list[tuple[int, str]]:
-        """Bodies the text names (:func:`_index_bodies`), in text order."""
-        return _index_bodies(self)
+    def bodies_named(self, word: str) -> list[tuple[int, str]]:
+        """Bodies the text names that end in ``word`` (lower case), in text order
+        (:func:`_index_bodies`); each word's list is built when first asked for."""
+        named = self.bodies_by_word.get(word)
+        if named is None:
+            named = self.bodies_by_word[word] = _index_bodies(self, word)
+        return named
 
     @cached_property
     def section(self) -> tuple[int, _Attribution] | None:
@@ -798,39 +803,50 @@ def _index_roles(doc: _Doc) -> dict[str, list[_Role]]:
     return by_head
 
 
-def _index_bodies(doc: _Doc) -> list[tuple[int, str]]:
-    """Named bodies (``Russia's Defense Ministry``, ``Health Ministry in Gaza``), as (start, name)
-    in text order; only the units holding a body word are read. A name runs back over capitalised
-    words, but not over "The" or a date ("... Says The Kremlin", "On Monday Kremlin ..."), and not
-    at all in a title-case headline, where capitals do not mark names."""
+def _index_bodies(doc: _Doc, word: str) -> list[tuple[int, str]]:
+    """Named bodies whose last word is ``word`` (lower case), as (start, name) in text order. Such a
+    name ends in a capitalised token, so only the units holding ``word`` with a capital are read
+    (each unit once per document: :func:`_bodies_of`)."""
     named: list[tuple[int, str]] = []
-    for unit in _units_with(doc, doc.lex.bodies, capital=True):
-        toks = unit.toks
-        n = len(toks)
-        for i, tok in enumerate(toks):
-            if not (tok.cap and doc.is_body(tok)):
-                continue
-            k = i
-            if not unit.headline:  # a title-case headline capitalises its verbs: "Putin Taps Kremlin Aide"
-                while k > 0 and i - k < 4 and (
-                    (toks[k - 1].cap and toks[k - 1].word and not toks[k - 1].digit
-                     and toks[k - 1].lower != "the" and not _is_date_word(toks[k - 1].lower))
-                    or toks[k - 1].lower in ("'s", "’s")
-                ):
-                    k -= 1
-            while k < i and (not toks[k].word or toks[k].lower in _NON_NAME):
-                k += 1  # not "The General Staff" at a sentence's start
-            m = i + 1
-            if m + 1 < n and toks[m].lower in ("of", "in", "for"):
-                r = m + 2 if toks[m + 1].lower == "the" else m + 1
-                if r < n and toks[r].cap and toks[r].word:
-                    m = r
-                    while m < n and m - i < 7 and toks[m].cap and toks[m].word:
-                        m += 1
-            if k < i or m > i + 1:
-                name = doc.text[toks[k].start:toks[m - 1].end]
-                named.append((toks[k].start, name))
+    for unit in _units_with(doc, frozenset((word,)), capital=True):
+        found = doc.bodies_in.get(unit.start)
+        if found is None:
+            found = doc.bodies_in[unit.start] = _bodies_of(doc, unit)
+        named += [(start, name) for start, name, last in found if last == word]
     named.sort()
+    return named
+
+
+def _bodies_of(doc: _Doc, unit: _Unit) -> list[tuple[int, str, str]]:
+    """The bodies a unit names (``Russia's Defense Ministry``, ``Health Ministry in Gaza``), as
+    (start, name, lower case of its last token). A name runs back over capitalised words, but not
+    over "The" or a date ("... Says The Kremlin", "On Monday Kremlin ..."), and not at all in a
+    title-case headline, where capitals do not mark names."""
+    named: list[tuple[int, str, str]] = []
+    toks = unit.toks
+    n = len(toks)
+    for i, tok in enumerate(toks):
+        if not (tok.cap and doc.is_body(tok)):
+            continue
+        k = i
+        if not unit.headline:  # a title-case headline capitalises its verbs: "Putin Taps Kremlin Aide"
+            while k > 0 and i - k < 4 and (
+                (toks[k - 1].cap and toks[k - 1].word and not toks[k - 1].digit
+                 and toks[k - 1].lower != "the" and not _is_date_word(toks[k - 1].lower))
+                or toks[k - 1].lower in ("'s", "’s")
+            ):
+                k -= 1
+        while k < i and (not toks[k].word or toks[k].lower in _NON_NAME):
+            k += 1  # not "The General Staff" at a sentence's start
+        m = i + 1
+        if m + 1 < n and toks[m].lower in ("of", "in", "for"):
+            r = m + 2 if toks[m + 1].lower == "the" else m + 1
+            if r < n and toks[r].cap and toks[r].word:
+                m = r
+                while m < n and m - i < 7 and toks[m].cap and toks[m].word:
+                    m += 1
+        if k < i or m > i + 1:
+            named.append((toks[k].start, doc.text[toks[k].start:toks[m - 1].end], toks[m - 1].lower))
     return named
 
 
@@ -1156,10 +1172,11 @@ def _resolve(doc: _Doc, unit: _Unit, toks: list[_Tok]) -> tuple[_Resolved, int, 
     # a body named again in short: "the ministry", "the General Staff" -> the latest such body named
     if definite and doc.is_body(toks[-1]):
         short = " ".join(t.lower for t in toks)
-        k = bisect.bisect_left(doc.bodies_named, (start, "")) - 1
+        named = doc.bodies_named(toks[-1].lower)  # a name ending in " " + short ends in its last word
+        k = bisect.bisect_left(named, (start, "")) - 1
         stop = max(-1, k - 200)
         while k > stop:
-            name = doc.bodies_named[k][1]
+            name = named[k][1]
             if name.lower() != short and " ".join(name.lower().split()).endswith(" " + short):
                 return _Resolved(name, False), start, end
             k -= 1
