@@ -51,6 +51,22 @@ def in_words(n: int) -> str:
         ("Strike On Market Kills 12", "Kills 12", "12", "exact", None, None, None, "person killed"),
         ("The talks lasted almost two hours.", "almost two hours", "2", "approx", None, None, "hour", None),
         ("The town lies 61km north-east of Donetsk.", "61km", "61", "exact", None, None, "km", "distance"),
+        # "m" glued to a number counts millions before a plural noun or verb; metres elsewhere
+        ("Floods displaced more than 1.4m people.", "more than 1.4m people", "1400000", "more_than", "1400000", None, None, "person"),
+        ("Nearly 25m face acute hunger.", "Nearly 25m", "25000000", "approx", None, None, None, None),
+        ("Engineers are building a 12m wall.", "12m wall", "12", "exact", None, None, None, None),
+        ("Half a million children face famine.", "Half a million children", "500000", "exact", None, None, None, "child"),
+        ("Aid reached a quarter of a million people.", "a quarter of a million people", "250000", "exact", None, None, None, "person"),
+        ("One and a half million people fled.", "One and a half million people", "1500000", "exact", None, None, None, "person"),
+        ("Add 3/4 cup of flour.", "3/4 cup", "0.75", "exact", None, None, None, None),
+        ("The death toll has topped 1,200.", "topped 1,200", "1200", "more_than", "1200", None, None, None),
+        ("Losses surpassed $4 billion.", "surpassed $4 billion", "4000000000", "more_than", "4000000000", None, "USD", None),
+        ("The toll was higher than 3,000.", "higher than 3,000", "3000", "more_than", "3000", None, None, None),
+        ("More or less 200 people gathered.", "More or less 200 people", "200", "approx", None, None, None, "person"),
+        ("Some 300-odd fighters surrendered.", "Some 300-odd fighters", "300", "approx", None, None, None, "fighter"),
+        ("About 2,000-plus civilians fled.", "About 2,000-plus civilians", "2000", "approx", None, None, None, "civilian"),
+        ("Thirty-odd soldiers deserted.", "Thirty-odd soldiers", "30", "approx", None, None, None, "soldier"),
+        ("One soldier was killed in the raid.", "One soldier", "1", "exact", None, None, None, "soldier"),
     ],
 )
 def test_sentence(sentence, surface, value, qualifier, low, high, unit, entity) -> None:
@@ -76,6 +92,14 @@ def test_sentence(sentence, surface, value, qualifier, low, high, unit, entity) 
         "Call +44 20 7946 0958 or see https://example.com/2025/05/10/story-123.",
         "It is one of the key causes, and millions of Europeans agree.",
         "Several drones and a few missiles were launched.",
+        # page furniture and labels
+        "© 2025 Reuters. All rights reserved.",
+        "Truce talks stall 3 min read",
+        "1 of 5 photos",
+        "Aid must flow 24/7, as after 9/11.",
+        "The Group of Seven met in Canada under UNSCR 1701.",
+        "No one else was killed.",
+        "He bought N95 masks on the N1 road.",
     ],
 )
 def test_not_figures(sentence: str) -> None:
@@ -137,6 +161,8 @@ _PIECES = st.sampled_from([
     "twice", "3rd", "82mm", "10-15", "1,000-person", "6 p.m.", "20:36", "2025-05-11", "11.05.2025", "-", ",",
     "£", "_", "₪2", "M23", "Su-25", "x", "No.", "é",
     ".", "nearly", "more than", "up to", "the two sides", "\n", "\n\n", "«", "—", "5%", "0.5", "1.2.3", "1-2-3",
+    "N1.2", "trillion", "N95", "KSh", "Rs5", "crore", "₦", "3/4", "24/7", "a quarter of a million", "half a",
+    "one and a half", "12m", "people", "500-odd", "7,000-plus", "Group of Seven",
 ])
 
 

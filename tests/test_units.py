@@ -34,7 +34,35 @@ def test_currencies_never_convert() -> None:
         ("The convoy travelled 300 kilometres.", "km"),
         ("Troops dug in for 72 hours of fighting.", "hour"),
         ("Unemployment rose to 80%.", "percent"),
+        # currencies of other conflicts' press: signs, codes and words
+        ("The Senate approved N2.7 trillion for defence.", "NGN"),
+        ("Lagos set aside ₦450 billion.", "NGN"),
+        ("The insurgency caused damage worth 3.4 trillion naira.", "NGN"),
+        ("Treasury released KSh 12.6 billion to the counties.", "KES"),
+        ("Nairobi wired Ksh300 million.", "KES"),
+        ("Dhaka allocated Tk 1,200 crore to the camps.", "BDT"),
+        ("A bag of rice now costs 90,000 kyat.", "MMK"),
+        ("Addis Ababa set aside 40 billion birr for reconstruction.", "ETB"),
+        ("Bamako owes 12 billion CFA francs in arrears.", "XOF"),
+        ("Niamey will spend 80 billion FCFA on fuel.", "XOF"),
+        ("Abu Dhabi pledged AED 100 million.", "AED"),
+        ("Washington sent 500 million US dollars.", "USD"),
+        ("Each family gets Rs 25 lakh.", "INR"),
+        ("Bogota paid 2 billion Colombian pesos.", "COP"),
+        ("Riyadh pledged 500 million Saudi riyals.", "SAR"),
     ],
 )
 def test_units_in_sentences(sentence: str, unit: str) -> None:
     assert [f.unit for f in extract(sentence)] == [unit]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Kenya spent 4.5 billion shillings.",  # Kenyan, Tanzanian, Ugandan or Somali
+        "The fine was 1.3 million pesos.",  # Colombian, Mexican, Argentine, Philippine ...
+        "Riyadh and Doha gave 1 billion riyals.",  # Saudi or Qatari
+    ],
+)
+def test_ambiguous_currency_words_name_no_currency(sentence: str) -> None:
+    assert [f.unit for f in extract(sentence)] == [None]

@@ -54,9 +54,32 @@ def _currency_signs() -> dict[str, str]:
     signs: dict[str, str] = {}
     for code, *surfaces in table("currencies.tsv"):
         for surface in surfaces:
-            if surface and (not surface.isalpha() or surface.isupper() or surface.endswith(".")):
+            if surface and " " not in surface and (
+                not surface.isalpha() or surface.isupper() or surface.endswith(".")
+                or (surface[0].isupper() and len(surface) <= 3)  # "Rs", "Tk", "KSh"
+            ):
                 signs[surface] = code
     return signs
+
+
+def _sign_pattern() -> str:
+    """The currency signs as a pattern. A sign of one letter ("N" for the naira) is one only glued
+    to a number that a multiplier follows ("N1.2 trillion"); alone it is a label ("N95", "N1")."""
+    single = [sign for sign in _currency_signs() if len(sign) == 1 and sign.isalpha()]
+    longer = [sign for sign in _currency_signs() if sign not in single]
+    # a trie, not an alternation: it is tried before every run of digits, and fails there at once
+    if not single:
+        return trie(sorted(longer))
+    scales = alternation([m for m in _multipliers() if len(m) > 1 or m.islower()])
+    glued = rf"(?:{alternation(single)})(?=\d[\d,.]*[^\S\n]?(?:{scales})(?![\p{{L}}\d]))"
+    return f"{trie(sorted(longer))}|{glued}"
+
+
+def _letter_signs() -> str:
+    """The currency signs that are letters ("Rs", "KSh", "EUR"): glued to digits they are money
+    ("Rs5 crore"), not a label like "BM21"."""
+    letters = [sign for sign in _currency_signs() if sign.isalpha()]
+    return trie(sorted(letters)) if letters else "(?!)"
 
 
 @cache
@@ -90,7 +113,11 @@ def _pattern() -> regex.Pattern[str]:
                                  if full.startswith(name) and name != full}))
     month_day = rf"(?i:\b(?:(?:{month})\b|(?:{abbreviations})\.))[^\S\n]+"
     suffixes = alternation(tuple(_multipliers()))
-    signs = alternation(tuple(_currency_signs()))
+    # "1/2", "3/4", "2/3": a share written with a slash, the denominator at most ten (else a date
+    # or a name: "9/11", "11/20", "24/7")
+    slash_fraction = r"(?<![\d/-])[1-9]/(?:10|[2-9])\b(?![/.]\d|-\d)"
+    signs = _sign_pattern()
+    letter_signs = _letter_signs()
     labels = alternation(words("label_nouns.txt"))
     digits = r"(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?"
     units_ = alternation([w for w, (_, role) in words_.items() if role == "unit"])
@@ -125,6 +152,7 @@ def _pattern() -> regex.Pattern[str]:
           | \(\d{{3}}\)\s?\d{{3}}-\d{{4}}
           | \b\d{{4}}-\d{{2}}-\d{{2}}(?:T[\d:.]+(?:Z|[+-]\d{{2}}:?\d{{2}})?)?\b # ISO dates
           | \b\d{{1,2}}[./]\d{{1,2}}[./]\d{{2,4}}\b                          # 11.05.2025, 5/11/25
+          | \b(?!{slash_fraction})\d+/\d+\b(?![/.]\d)                      # 24/7, 9/11, 2023/24
           | \b\d{{1,2}}(?::\d{{2}})?\s?(?:[ap]\.\s?m\.?|[ap]m\b|[AP]\.?M\b\.?) # 6 p.m., 9am
           | \b\d{{1,2}}:\d{{2}}(?::\d{{2}})?\b                               # 20:36
           | \b\d{{4}}\s?(?:GMT|UTC|hrs\b|local\s+time)                      # 1800 GMT
@@ -132,17 +160,16 @@ def _pattern() -> regex.Pattern[str]:
           | \b{day}(?:\s*(?:[-–]|and|to)\s*{day})?\s+(?:of\s+)?(?i:(?:{month})\b)  # 7 May, 7-10 May
           | \b\d{{1,3}}(?:,\d{{3}})*\d*(?:-|\s)?{_ORDINAL_SUFFIX}\b            # 3rd, 80th, 1,000th
           | \b\d+\s?mm\b                                                    # calibres: 82mm
-          | (?<![\w-])\p{{L}}+-?\d[\w-]*                                    # BM-21, Su-25, M23, G7
+          | (?<![\w-])(?!(?:{letter_signs})\d)\p{{L}}+-?\d[\w-]*           # BM-21, Su-25, M23, G7 (not Rs5)
           | \b\d+[\p{{L}}]+\d[\w-]*                                          # 2S19
           | (?<![\w.])(?:{labels})\.?[ \t]+(?:\d[\d,.]*\b|(?i:{counting})\b)  # Resolution 2334
         )
       | (?P<range>
-            (?:(?P<rsign>{signs})\s?)?(?<![\w.,/-])(?P<r1>{digits})\s?(?:[-–]|—)\s?(?P<r2>{digits})
+            (?:(?P<rsign>{signs})\s?|(?<![\w.,/-]))(?P<r1>{digits})\s?(?:[-–]|—)\s?(?P<r2>{digits})
             (?:\s?(?P<rsuffix>{suffixes})(?![\p{{L}}\d]))?(?![\w/]|-\p{{L}}|[.,:]\d)
         )
       | (?P<digits>
-            (?:(?P<sign>{signs})\s?)?
-            (?<![\w.,/])(?P<num>{digits})(?![\d])
+            (?:(?P<sign>{signs})\s?|(?<![\w.,/]))(?P<num>{digits})(?![\d]|/\d)
             (?:\s?(?P<suffix>{suffixes})(?![\p{{L}}\d]))?
             (?:-(?P<hyph>\p{{L}}+(?:-\p{{L}}+)?))?
         )
@@ -151,12 +178,19 @@ def _pattern() -> regex.Pattern[str]:
           | (?i:\b(?:{alternation(vague)})\b)(?=(?i:\s+(?:of\b|more\b|[a-z]+ed\b|were\b|are\b|have\b|had\b|fled\b|died\b)))
         )
       | (?P<fraction>
-            (?i:\b(?:one|a|two|three|four)[-\s](?:{alternation(fraction)})\b)(?!-)
-          | (?<!(?i:first|second|other|latter|former|and\s+a|a)\s)(?i:\bhalf\b)(?!-)
+            (?P<slash>{slash_fraction})
+          | (?:
+              (?i:\b(?:one|a|two|three|four)[-\s](?:{alternation(fraction)})\b)(?!-)
+            | (?<!(?i:first|second|other|latter|former|and\s+a|a)\s)(?i:\bhalf\b)(?!-)
+            )
+            # "half a million", "a quarter of a million": one number, a share of the scale
+            (?P<fscale>(?i:{sp}+(?:of{sp}+)?(?:a|an){sp}+(?:{scales})\b))?
         )
       | (?P<multiplier> (?i:\b(?:{alternation(multiplier)})\b) )
       | (?P<words>
-            (?i:\b{word_number}\b)
+            # "one and a half million", "three and a half years"
+            (?i:\b(?:{atom}){sp}+and{sp}+a{sp}+(?P<half>half)(?:(?:-|{sp})+(?:{scales})\b)*(?!-))
+          | (?i:\b{word_number}\b)
             (?:-(?P<whyph>\p{{L}}+(?:-\p{{L}}+)?))?
         )
         )
@@ -217,6 +251,19 @@ def _irregular_plural_after() -> regex.Pattern[str]:
     return regex.compile(rf"\s+(?i:{alternation(plurals)})\b")
 _RHETORICAL = regex.compile(r"(?i:\s+of\s+(?:\p{Lu}\p{Ll}+(?:ans|ens|ese|ish|is|ers)|us|them|people\s+around|dollars\s+worth)\b)")
 _NUMBER_NEXT = regex.compile(r"\s+(?:\d|(?i:two|three|four|five|six|seven|eight|nine|ten)\b)")
+#: "one soldier was killed", "left one Cambodian soldier dead": a count is claimed of what "one" names
+_ONE_CLAIMED_AFTER = regex.compile(
+    r"(?i:[^\S\n]+(?!(?:of|else|another|more|day|time|way)\b)\p{L}[\p{L}-]*(?:[^\S\n]+\p{L}[\p{L}-]*)?[^\S\n]+"
+    r"(?:(?:was|is|has\s+been|had\s+been)[^\S\n]+)?"
+    r"(?:killed|dead|died|wounded|injured|hurt|missing|captured|arrested|detained|abducted|kidnapped)\b)"
+)
+_NO_ONE = _ending(r"(?i:\b(?:no|any|every|not)\s+)\Z")
+#: page furniture: "© 2025 Reuters", "2 min read", "1 of 3 photos"
+_COPYRIGHT = _ending(r"(?:©|\((?i:c)\)|(?i:\bcopyright))[^\S\n]*\Z")
+_READ_TIME = regex.compile(r"(?i:[^\S\n]*(?:min|mins|minute|minutes)[^\S\n]+read)\b")
+_GALLERY_AFTER = regex.compile(r"(?i:[^\S\n]+of[^\S\n]+\d+[^\S\n]+(?:photos?|images?|pictures?|slides?|videos?))\b")
+_GALLERY_BEFORE = _ending(r"\b\d+[^\S\n]+(?i:of)[^\S\n]+\Z")
+_PICTURES_AFTER = regex.compile(r"(?i:[^\S\n]+(?:photos?|images?|pictures?|slides?|videos?))\b")
 _ONE_COUNTS = _ending(r"(?i:\b(?:at\s+least|more\s+than|only|just|killing|killed|kills|injuring|injured|injures|wounding|wounded|another)\s+)\Z")
 
 
@@ -286,6 +333,18 @@ def _measure_after() -> regex.Pattern[str]:
     return regex.compile(rf"(?i:[ \t]?(?:{measures})(?![\p{{L}}\d]))")
 
 
+@cache
+def _hedge_words() -> frozenset[str]:
+    """Words of ``qualifiers.tsv`` written after a number that may be glued to it by a hyphen
+    ("7,000-plus", "500-odd"): a hedge, not the unit of a compound like "30-day"."""
+    phrases = [row[0].lower().lstrip("-") for row in table("qualifiers.tsv") if row[2] == "after"]
+    return frozenset(p for p in phrases if p.isalpha())
+
+
+def _hedge_word(word: str) -> bool:
+    return word in _hedge_words()
+
+
 def _is_year(text: str, start: int, end: int, value: Decimal) -> bool:
     if end - start != 4 or not text[start:end].isdigit() or not (1800 <= value <= 2100):
         return False  # "1.8k" is no year
@@ -347,7 +406,9 @@ def find(text: str) -> list[NumberMention]:
 def _first_words() -> frozenset[str]:
     """Lower-case words that can begin a match of :func:`_pattern` (every other word cannot)."""
     begins = set(month_numbers()) | set(_number_words()) | {w.lower() for w in words("label_nouns.txt")}
-    begins |= {sign.lower() for sign in _currency_signs()}
+    # a sign of one letter is one only glued to digits ("N1.2 trillion"): the digits are a candidate, and
+    # the scan tries the start of their token
+    begins |= {sign.lower() for sign in _currency_signs() if len(sign) > 1 or not sign.isalpha()}
     begins |= {"a", "an", "tens", "hundreds", "thousands", "millions", "http", "https", "www"}
     return frozenset(w.split()[0].rstrip(".").lower() for w in begins if w and w[0].isalpha())
 
@@ -512,36 +573,76 @@ def _read(match: regex.Match[str]) -> NumberMention | None:
         suffix = match["suffix"]
         if suffix:
             factor, needs_money = _multipliers()[suffix]
-            if needs_money and currency is None:
+            if needs_money and currency is None and not _counts_millions(match):
                 end = match.end("num")
                 return NumberMention(match.start("sign") if sign else match.start("num"), end, value,
                                      currency=currency)
             value = _scaled(value, factor)
         first = match.start("sign") if sign else match.start("num")
-        return NumberMention(first, end, value, currency=currency, hyphen_unit=_lower(match["hyph"]))
+        hyphen = _lower(match["hyph"])
+        if hyphen is not None and _hedge_word(hyphen):
+            hyphen, end = None, match.start("hyph") - 1  # "7,000-plus", "500-odd": a hedge, read later
+        return NumberMention(first, end, value, currency=currency, hyphen_unit=hyphen)
     if group == "vague":
         phrase = _key(match.group())
         value = _vague_value(phrase)
         return NumberMention(start, end, value, "vague")
     if group == "fraction":
+        if match["slash"]:
+            top, _, bottom = match["slash"].partition("/")
+            if int(top) >= int(bottom):
+                return None  # "5/2": no share
+            return NumberMention(start, end, (Decimal(top) / Decimal(bottom)).quantize(Decimal("0.0001")).normalize(),
+                                 "fraction")
         words_ = _number_words()
-        parts = _WORD_SEPARATOR.split(_key(match.group()))
+        share_end = match.start("fscale") if match["fscale"] else end
+        parts = _WORD_SEPARATOR.split(_key(match.string[start:share_end]))
         share = words_[parts[-1]][0]
         count = words_[parts[0]][0] if len(parts) > 1 and parts[0] in words_ else Decimal(1)
         share = {Decimal("0.333333"): Decimal(1) / 3, Decimal("0.166667"): Decimal(1) / 6,
                  Decimal("0.142857"): Decimal(1) / 7, Decimal("0.111111"): Decimal(1) / 9}.get(share, share)
+        if match["fscale"]:  # "half a million": a count, not a share
+            scale = words_[_WORD_SEPARATOR.split(_key(match["fscale"]).strip())[-1]][0]
+            return NumberMention(start, end, (count * share * scale).quantize(Decimal(1)))  # a third of a million
         return NumberMention(start, end, (count * share).quantize(Decimal("0.0001")).normalize()
                              if count * share != (count * share).to_integral_value() else count * share,
                              "fraction")
     if group == "multiplier":
         return NumberMention(start, end, _number_words()[_key(match.group())][0], "multiplier")
     if group == "words":
+        if match["half"]:  # "two and a half million": (2 + 0.5) times the scales after "half"
+            head = _word_value(match.string[start:match.start("half")].rsplit(None, 3)[0])
+            scales = _word_value(match.string[match.end("half"):end]) or Decimal(1)
+            return None if head is None else NumberMention(start, end, _scaled(head + Decimal("0.5"), scales))
         body_end = match.start("whyph") - 1 if match["whyph"] else end
         value = _word_value(match.string[start:body_end])
         if value is None:
             return None
-        return NumberMention(start, end, value, hyphen_unit=_lower(match["whyph"]))
+        hyphen = _lower(match["whyph"])
+        if hyphen is not None and _hedge_word(hyphen):
+            hyphen, end = None, body_end  # "thirty-odd", "fifty-plus"
+        return NumberMention(start, end, value, hyphen_unit=hyphen)
     return None
+
+
+@cache
+def _count_after() -> regex.Pattern[str]:
+    """What follows "12m" or "3B" when it counts millions or billions, not metres or a label: a
+    plural noun ("12m people", "2m Syrian refugees", "5m tonnes") or a plural verb ("25m face
+    hunger", "2m were displaced"). A measure in metres is followed by a singular noun, an
+    adjective or a preposition ("a 12m wall", "12m high", "50m from the border")."""
+    plurals = [row[0] for row in table("entity_words.tsv") if row[1] == "irregular"]
+    verbs = "are|were|have|had|face|faced|need|needed|remain|remained|live|lack|require|depend|rely|fled|died"
+    noun = rf"(?:(?i:{alternation(plurals)})|\p{{Ll}}{{2,}}s(?<!ss|us|is|as))\b"
+    return regex.compile(rf"[^\S\n]+(?:(?:\p{{Lu}}\p{{Ll}}+[^\S\n]+)?{noun}|(?:{verbs})\b)")
+
+
+def _counts_millions(match: regex.Match[str]) -> bool:
+    """Whether a multiplier that needs a currency ("m", "B") is one all the same: glued to the
+    number, with no hyphen after it, and a count after it (:func:`_count_after`)."""
+    if match["hyph"] or match.start("suffix") != match.end("num"):
+        return False
+    return _count_after().match(match.string, match.end()) is not None
 
 
 def _key(words_: str) -> str:
@@ -563,12 +664,27 @@ def _vague_value(phrase: str) -> Decimal:
     return words_[parts[0]][0]
 
 
+def _is_furniture(text: str, start: int, end: int) -> bool:
+    """Digits of a page's furniture, no claim: "© 2025 Reuters", "2 min read", "1 of 3 photos"."""
+    before = text[max(0, start - 12):start]
+    after = text[end:end + 16].lower()  # plain substring tests first: most numbers have none of these
+    if ("©" in before or "(" in before or "opyright" in before) and _COPYRIGHT.search(before):
+        return True
+    if "read" in after and _READ_TIME.match(text, end):
+        return True
+    if " of " in after and _GALLERY_AFTER.match(text, end):
+        return True
+    return " of " in before.lower() and _GALLERY_BEFORE.search(before) is not None and _PICTURES_AFTER.match(text, end) is not None
+
+
 def _keep(text: str, mention: NumberMention) -> bool:
     """Context rules: whether a mention is a claim rather than a year, a reference or an anchor."""
     start, end = mention.start, mention.end
     surface = text[start:end]
     if mention.value == 0 and mention.kind == "cardinal" and surface.isdigit():
         return False  # "0 Comments", vote counters: page furniture, not a claim
+    if surface[0].isdigit() and _is_furniture(text, start, end):
+        return False
     if mention.hyphen_unit and not surface[0].isdigit() and mention.hyphen_unit not in _compound_words():
         return False  # "two-state solution", "one-man show": a name, not a count
     if mention.kind == "cardinal" and mention.high is None and mention.currency is None and mention.hyphen_unit is None:
@@ -578,7 +694,8 @@ def _keep(text: str, mention: NumberMention) -> bool:
     if mention.hyphen_unit is None and mention.kind == "cardinal" and mention.currency is None:
         if _REFERRING.search(before) and mention.value < 100:
             return False
-        if surface.lower() == "one" and not (_ONE_COUNTS.search(before) or _NUMBER_NEXT.match(text, end)):
+        if surface.lower() == "one" and not (_ONE_COUNTS.search(before) or _NUMBER_NEXT.match(text, end)
+                                             or (_ONE_CLAIMED_AFTER.match(text, end) and not _NO_ONE.search(before))):
             return False
     if mention.kind == "cardinal" and mention.hyphen_unit is None and _is_time_anchor(text, start, end):
         return False

@@ -120,6 +120,9 @@ def qualify(text: str, sentences: list[Sentence], mentions: list[NumberMention])
                 qualifier = kind
                 low, high = _bounds(kind, mention.value)
             start = hedge.start()
+            glued = after_pattern.match(text, end)
+            if glued is not None and text.startswith("-", end):
+                end = glued.end()  # "some 500-odd": the glued hedge stays in the surface
         elif qualifier == "exact":
             after = after_pattern.match(text, end)
             if after is not None and after.end() <= sentence_end:
