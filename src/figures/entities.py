@@ -48,6 +48,27 @@ _MEASURED_OF = {
     for money, linking in ((True, r"of|in|for|worth\s+of"), (False, r"of"))
 }
 _MAX_WORDS = 4
+#: how far after a generic noun a role word may stand ("300 people in a prisoner swap")
+_ROLE_REACH = 40
+#: a role word counted by a number of its own ("251 hostages", "251 Israeli hostages")
+_COUNTED_BEFORE = regex.compile(r"\d[\d,.]*(?:[ \t]+\p{L}+)?[ \t]+\Z")
+#: a noun and ``of``/``worth`` right before a money figure ("a funding shortfall of")
+_OF_BEFORE = regex.compile(r"(?:(\p{L}[\p{L}-]*)[ \t]+)?(\p{L}[\p{L}'’-]*)[ \t]+(?:of|worth)[ \t]+\Z")
+#: a conversion in brackets after a money figure ("2.5bn shekel (£530m) compensation package")
+_ASIDE = regex.compile(r"[ \t]*(?:\([^()\n]{1,30}\)|\))")
+_SUBSET = regex.compile(r"(?i:\b(?:including|among\s+them|among\s+whom)\b)")
+_ACHES = regex.compile(r"[^aeiou]aches\Z")
+#: a count that adds to or compares with one before it ("up from 24", "another two", "hundreds more")
+_CONTINUING_BEFORE = regex.compile(r"(?i:\b(?:from|with|and|than|another|of)[ \t]+\Z)")
+_CONTINUING_AT = regex.compile(r"(?i:another\b)")
+_CONTINUING_AFTER = regex.compile(r"(?i:[ \t]+(?:more|others)\b)")
+#: "the two sides": a number in a referring expression counts nothing
+_THE_BEFORE = regex.compile(r"(?i:\bthe[ \t]+\Z)")
+_AND = regex.compile(r"[ \t]+(?:and|or)\b")
+#: singular nouns in -is (``crisis``, ``axis``, ``metropolis``); other words in -is are plurals
+#: of nouns in -i, mostly peoples (``Israelis``, ``Iraqis``)
+_SINGULAR_IS = ("sis", "xis", "polis", "iris", "nnis", "this", "paris", "tunis")
+_POSSESSIVE = ("'s", "’s", "s'", "s’")
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,10 +119,21 @@ def _role_pattern() -> regex.Pattern[str]:
     return regex.compile(rf"(?i:\b({'|'.join(regex.escape(w) for w in words)})\b)")
 
 
+def _singular(word: str) -> str:
+    """:func:`singular`, and ``israelis`` -> ``israeli`` (a plural in -is of a noun in -i),
+    ``caches`` -> ``cache`` (-aches after a consonant: ``headaches``, not ``beaches``)."""
+    if _ACHES.search(word):
+        return word[:-1]
+    if word.endswith("is") and len(word) > 4 and not word.endswith(_SINGULAR_IS) and word not in _roles()["irregular"]:
+        return word[:-1]
+    return singular(word)
+
+
 def _is_plural(word: str) -> bool:
     lower = word.lower()
     return lower in _roles()["irregular"] or (
-        lower.endswith("s") and not lower.endswith(("ss", "us", "is")) and len(lower) > 3
+        lower.endswith("s") and not lower.endswith(("ss", "us")) and len(lower) > 3
+        and (not lower.endswith("is") or not lower.endswith(_SINGULAR_IS))
     )
 
 
@@ -118,8 +150,8 @@ def _noun_phrase(text: str, position: int, limit: int) -> tuple[list[str], int, 
             break
         word = match.group(1)
         lower = word.lower()
-        if not words and lower in skip:
-            cursor = match.end()
+        if not words and (lower in skip or lower.endswith(_POSSESSIVE[:2])):
+            cursor = match.end()  # "six more countries", "one-fifth of Sudan's population"
             continue
         if lower in stop or lower in _counting_words():
             break  # "for reconstruction two days ago": a number starts something else
@@ -134,15 +166,31 @@ def _noun_phrase(text: str, position: int, limit: int) -> tuple[list[str], int, 
         words.append(lower)
         previous_end, end = end, match.end()
         cursor = end
+        if len(words) == 1 and lower.endswith("ed") and lower not in relational and _ends_phrase(text, cursor, limit):
+            return [], position, position  # "Thousands marched in ...": a verb, not a noun
+        if _is_plural(word) and len(words) < _MAX_WORDS:
+            following = _WORD.match(text, cursor, limit)
+            if following is not None and _is_plural(following.group(1)) and following.group(1).islower() \
+                    and following.group(1) not in stop:
+                continue  # "225 weapons caches": a plural noun modifying another
         if _is_plural(word) or len(words) >= _MAX_WORDS:
             break
         if lower.endswith(("ed", "ing")) and len(words) > 1 and lower not in relational:
             words.pop()  # "one drone launched": a verb after the noun
             end = previous_end
             break
+    if words and not _is_plural(words[-1]) and text[start].isupper() and text[start:end].istitle():
+        # "22 Arab and Muslim countries": names of peoples qualify the noun of the last conjunct
+        conjoined = _AND.match(text, end, limit)
+        following = _WORD.match(text, conjoined.end(), limit) if conjoined is not None else None
+        if following is not None and following.group(1)[0].isupper():
+            rest, _, rest_end = _noun_phrase(text, conjoined.end(), limit)
+            if rest and _is_plural(rest[-1]) and len(words) + len(rest) <= _MAX_WORDS \
+                    and not _is_headline(text[max(0, start - 60):min(limit, rest_end + 60)]):
+                return rest[-1:], start, rest_end
     # a relational head keeps its "of ..." ("27 heads of state", "a cessation of hostilities"),
     # or a complement after another preposition it lists ("a moratorium on energy strikes")
-    head = (words[-1] if words[-1] in relational else singular(words[-1])) if words else ""
+    head = (words[-1] if words[-1] in relational else _singular(words[-1])) if words else ""
     if head in relational:
         link = _link_pattern("of|" + relational[head]).match(text, end, limit)
         if link is not None:
@@ -151,6 +199,12 @@ def _noun_phrase(text: str, position: int, limit: int) -> tuple[list[str], int, 
                 words += [link.group(1).lower(), *rest]
                 end = rest_end
     return words, start, end
+
+
+def _ends_phrase(text: str, position: int, limit: int) -> bool:
+    """Whether no noun can follow ``position``: punctuation, the end, or a function word."""
+    following = _WORD.match(text, position, limit)
+    return following is None or following.group(1).lower() in _roles()["stop"]
 
 
 @cache
@@ -168,13 +222,13 @@ def _normalise(words: list[str]) -> str:
         head = words[:cut]
         tail = words[cut:]
         if head:
-            head[-1] = singular(head[-1])
+            head[-1] = _singular(head[-1])
         if tail and tail[-1] and _is_plural(tail[-1]) and tail[-1] not in ("hostilities", "talks"):
-            tail[-1] = singular(tail[-1])
+            tail[-1] = _singular(tail[-1])
         return " ".join(head + tail)
     words = list(words)
     if words[-1] != "talks":
-        words[-1] = singular(words[-1])
+        words[-1] = _singular(words[-1])
     return " ".join(words)
 
 
@@ -192,8 +246,10 @@ def entity_of(
     sentence = text[sentence_start:sentence_end]
     if unit is not None and not attributive:
         return _measure_entity(text, q, unit, unit_end, sentence_start, sentence_end, sentence)
-    if unit is None and q.mention.hyphen_unit:  # "a 1,000-person swap": the compound names what is counted
-        entity = _with_role(singular(q.mention.hyphen_unit.split("-")[0]), sentence)
+    if unit is None and q.mention.hyphen_unit and q.mention.hyphen_unit.lower() not in _roles()["skip"]:
+        # "a 1,000-person swap": the compound names what is counted ("7,000-plus residents" does not)
+        entity = _with_role(_singular(q.mention.hyphen_unit.split("-")[0]), text, q.start, sentence_start,
+                            sentence_end)
         return EntityReading(entity, start, end, q.mention.end - len(q.mention.hyphen_unit), q.mention.end)
     position = unit_end
     if q.mention.kind == "multiplier":
@@ -204,8 +260,20 @@ def entity_of(
         of = _OF.match(text, position, sentence_end)
         if of is not None:
             position = of.end()
+    elif not attributive and (of := _OF.match(text, position, sentence_end)) is not None:
+        # a part of a whole: "385 of the drones", "27 of the Knesset's 120 seats"
+        whole = _whole().match(text, of.end(), sentence_end)
+        if whole is not None:  # the whole is a figure of its own: the noun is read, the span kept
+            words, head_start, head_end = _noun_phrase(text, whole.end(), sentence_end)
+            if words and words[0] not in _roles()["stop"]:
+                return EntityReading(_with_role(_normalise(words), text, head_start, sentence_start, sentence_end),
+                                     start, end, head_start, head_end)
+            return EntityReading(None, start, end, q.start, end)
+        position = of.end()
+    if attributive and (aside := _ASIDE.match(text, position, sentence_end)) is not None:
+        position = aside.end()  # "a 12.7-kilometre (8-mile) stretch of border"
     participle = _WORD.match(text, position, sentence_end)
-    if participle is not None and participle.group(1).lower().endswith("ed"):
+    if participle is not None and not participle.group(1).lower().endswith(("s", "ing")):  # "11 killed", "11 dead"
         counted = _verbs().get(participle.group(1).lower())
         following = _WORD.match(text, participle.end(), sentence_end)
         if counted is not None and (following is None or following.group(1).lower() in _roles()["stop"]):
@@ -213,9 +281,11 @@ def entity_of(
     words, head_start, head_end = _noun_phrase(text, position, sentence_end)
     if words and words[0] == "times" and len(words) == 1:
         words = []
+    if words == ["others"]:  # "wounding 19 others": the others are what the sentence counted before
+        return EntityReading(_antecedent(text, sentence_start, q.start), start, head_end, head_start, head_end)
     if words:
         entity = _normalise(words)
-        entity = _with_role(entity, sentence)
+        entity = _with_role(entity, text, head_start, sentence_start, sentence_end)
         if attributive:  # "three-day ceasefire": the surface is the compound only
             return EntityReading(entity, start, end, head_start, head_end)
         return EntityReading(entity, start, head_end, head_start, head_end)
@@ -234,18 +304,75 @@ def entity_of(
     verb = _verb_before(text, q.start, sentence_start)
     if verb is not None and verb.group(1).lower() in _verbs():
         return EntityReading(_verbs()[verb.group(1).lower()], verb.start(1), end, verb.start(1), verb.end(1))
+    if unit is None and q.mention.kind in ("cardinal", "vague") and (
+        position > unit_end or _CONTINUING_BEFORE.search(text, max(sentence_start, q.start - 12), q.start)
+        or _CONTINUING_AT.match(text, q.start, unit_end) or _CONTINUING_AFTER.match(text, unit_end, sentence_end)
+    ):  # "two of them", "another two", "hundreds more", "up from 24.8 million": more of the same thing
+        return EntityReading(_antecedent(text, sentence_start, q.start), start, end, q.start, end)
     return EntityReading(None, start, end, q.start, end)
 
 
-def _with_role(entity: str, sentence: str) -> str:
-    """A generic noun (``individual``) takes the role its sentence gives it (``prisoner``)."""
+@cache
+def _measure_words() -> frozenset[str]:
+    """Words that name a unit or a currency: a count of them is a measure, not a counted thing."""
+    listed = {row[0].lower() for row in table("units.tsv")}
+    listed.update(surface.lower() for row in table("currencies.tsv") for surface in row[1:])
+    listed.update(row[0].lower() for row in table("number_words.tsv"))  # "two thirds"
+    return frozenset(listed | {"times", "percent"})
+
+
+@cache
+def _number_token() -> regex.Pattern[str]:
+    counting = "|".join(sorted((regex.escape(w) for w in _counting_words()), key=len, reverse=True))
+    return regex.compile(rf"(?i:(?<![\p{{L}}\d.,])(?:\d[\d,.]*\d|\d|dozens?|hundreds|thousands|millions|{counting})\b)")
+
+
+@cache
+def _whole() -> regex.Pattern[str]:
+    """The whole of a partitive, when it is a figure of its own ("of the Knesset's 120 seats")."""
+    return regex.compile(rf"(?:[ \t]+\p{{L}}+['’]s)?[ \t]+{_number_token().pattern}(?:-\p{{L}}+)?")
+
+
+def _antecedent(text: str, sentence_start: int, position: int) -> str | None:
+    """What a count with no noun of its own counts: the plural noun of the last count before it
+    in its sentence ("killing 40 people and wounding 19 others" -> ``person``), else None."""
+    measures = _measure_words()
+    for number in reversed(list(_number_token().finditer(text, sentence_start, position))):
+        if _SUBSET.search(text, max(sentence_start, number.start() - 40), number.start()) \
+                or _THE_BEFORE.search(text, max(sentence_start, number.start() - 5), number.start()):
+            continue  # "40 civilians, including 15 children, ... 121 others": a part is not what others add to
+        words, head_start, _ = _noun_phrase(text, number.end(), position)
+        if words and _is_plural(words[-1]) and words[-1] != "others" and words[-1] not in measures:
+            return _with_role(_normalise(words), text, head_start, sentence_start, position)
+    return None
+
+
+def _with_role(entity: str, text: str, position: int, sentence_start: int, sentence_end: int) -> str:
+    """A generic noun (``individual``) takes the role its sentence gives it (``prisoner``).
+
+    Not from a role word with a count of its own (``killed 1,200 people and took 251 hostages``),
+    nor from a name (``the Prisoners' Society said``), nor from a word well after the noun in
+    another phrase (``people marched ... demanding a hostage deal``)."""
     head = _LINK.split(entity, maxsplit=1)[0].split()[-1]
-    if head not in _roles()["generic"] and singular(head) not in _roles()["generic"]:
+    if head not in _roles()["generic"] and _singular(head) not in _roles()["generic"]:
         return entity
-    role = _role_pattern().search(sentence)
-    if role is None:
-        return entity
-    return _roles()["role"][role.group(1).lower()]
+    headline = _is_headline(text[sentence_start:sentence_end])
+    for role in _role_pattern().finditer(text, sentence_start, sentence_end):
+        word = role.group(1)
+        if role.start() > position + _ROLE_REACH:
+            break
+        if _COUNTED_BEFORE.search(text, max(sentence_start, role.start() - 40), role.start()):
+            continue
+        if word[0].isupper() and not word.isupper() and not headline and role.start() > sentence_start:
+            continue
+        return _roles()["role"][word.lower()]
+    return entity
+
+
+def _is_headline(sentence: str) -> bool:
+    """Whether most words of ``sentence`` start with a capital, as in a title-case headline."""
+    long_words = [w for w in _LETTERS.findall(sentence) if len(w) > 3]
+    return bool(long_words) and sum(w[0].isupper() for w in long_words) * 5 >= len(long_words) * 3
 
 
 def _measure_entity(
@@ -253,14 +380,26 @@ def _measure_entity(
 ) -> EntityReading:
     """What a measure measures: ``two hours of talks``, ``$50 million in aid``, ``95% of requests``."""
     start, end = q.start, unit_end
-    money = unit.isupper() or unit == "percent"
-    of = _MEASURED_OF[money].match(text[unit_end:sentence_end])
-    if of is not None:
-        words, head_start, head_end = _noun_phrase(text, unit_end + of.end(), sentence_end)
+    currency = unit.isupper()
+    money = currency or unit == "percent"
+    if currency:  # "a $5m compensation package"; else "losses of about $108 billion", "damage worth ..."
+        aside = _ASIDE.match(text, unit_end, sentence_end)
+        words, head_start, head_end = _noun_phrase(text, aside.end() if aside else unit_end, sentence_end)
         if words:
             return EntityReading(_normalise(words), start, end, head_start, head_end)
-    if money:  # money, percent: a noun right after
-        words, head_start, head_end = _noun_phrase(text, unit_end, sentence_end)
+        before = _noun_before(text, q.start, sentence_start)
+        if before is not None:
+            return EntityReading(before[0], start, end, before[1], before[2])
+    of = _MEASURED_OF[currency].match(text[unit_end:sentence_end])
+    if of is not None:
+        position = unit_end + of.end()
+        if currency and of.group().islower():  # "for Ethiopia's recovery", "in El Obeid": names are skipped
+            position = _past_names(text, position, sentence_end)
+        words, head_start, head_end = _noun_phrase(text, position, sentence_end)
+        if words:
+            return EntityReading(_normalise(words), start, end, head_start, head_end)
+    if money:  # percent: a noun right after; money: the verb that moves it
+        words, head_start, head_end = _noun_phrase(text, unit_end, sentence_end) if not currency else ([], 0, 0)
         if words:
             return EntityReading(_normalise(words), start, end, head_start, head_end)
         verb = _verb_before(text, q.start, sentence_start)
@@ -282,12 +421,43 @@ def _measure_entity(
     return EntityReading(None, start, end, start, end)
 
 
+def _noun_before(text: str, position: int, floor: int) -> tuple[str, int, int] | None:
+    """The noun whose ``of``/``worth`` the money at ``position`` follows, with up to one word
+    modifying it: ``losses of``, ``a funding shortfall of``; None for a noun that only
+    measures (``a total of``) or a word that cannot be a noun."""
+    match = _OF_BEFORE.search(text, max(floor, position - 60), position)
+    if match is None:
+        return None
+    roles = _roles()
+    excluded = {*roles["stop"], *roles["skip"], *roles["measure"], *_counting_words()}
+    head = match.group(2)
+    lower = head.lower()
+    if lower in excluded or lower.endswith(("ly", "ed")) or lower.endswith(_POSSESSIVE) \
+            or (head[0].isupper() and match.start(2) > floor):
+        return None
+    words, start = [lower], match.start(2)
+    modifier = match.group(1)
+    if modifier is not None and modifier.islower() and modifier not in excluded \
+            and not modifier.endswith(("ly", "ed", "est")) and not modifier.endswith(_POSSESSIVE):
+        words.insert(0, modifier)
+        start = match.start(1)
+    return _normalise(words), start, match.end(2)
+
+
+def _past_names(text: str, position: int, limit: int) -> int:
+    """Where a phrase starting with names (``El Obeid``, ``Ethiopia's``, ``Syrian``) goes on."""
+    cursor = position
+    while (match := _WORD.match(text, cursor, limit)) is not None and match.group(1)[0].isupper():
+        cursor = match.end()
+    return cursor
+
+
 def _cue_entity(text: str, cue: regex.Match[str], entity: str, limit: int) -> str | None:
     """What a duration cue says lasts: ``entity`` as listed; ``*`` the cue word itself;
     ``+`` in it the thing the cue stops (``waive strikes on energy infrastructure`` ->
     ``waiver of strike on energy infrastructure``), None when nothing follows the cue."""
     if entity == "*":
-        return singular(cue.group().lower())
+        return _singular(cue.group().lower())
     if "+" not in entity:
         return entity
     position = cue.end()
