@@ -5,15 +5,23 @@ In order (cues in ``data/category_cues.tsv``):
 1. what the figure counts or measures (scope ``thing``): drones are an attack,
    violations a ceasefire violation, a prison sentence legal; money is
    ``economy`` unless the thing or a nearby cue is legal;
-2. a duration takes the nearest ``duration`` cue in its sentence;
-3. people and other counts take the nearest event word in the sentence
-   (``event``: killed, released, arrested, ...), then who they are
-   (``people``: soldiers are military), then the nearest ``context`` cue;
+2. a duration takes the nearest ``duration`` cue;
+3. people and other counts take the nearest event word (``event``: killed, released,
+   displaced, ...), then who they are (``people``: soldiers are military), then the
+   nearest ``context`` cue;
 4. else ``other``.
+
+A cue is looked for in the figure's own clause first, then in its part of the sentence,
+and in the rest of the sentence only where that part has no verb of its own: in "7,000
+people have been killed, and some 250,000 have been displaced" the second figure is
+displacement, whatever word is nearer. Ages ("aged 15"), poll percentages and sums in a
+named currency ("10 billion birr") are told apart before any cue.
 """
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_left, bisect_right
 from functools import cache, lru_cache
 
 import regex
@@ -26,12 +34,40 @@ Cues = list[tuple[Category, regex.Pattern[str], bool]]
 Found = tuple[int, int, int, Category]
 
 _LINK = regex.compile(r" (?:of|on|against|to|in) ")
+#: where a clause ends: punctuation (not a comma inside a number), or a word that opens another
+#: clause; a spaced dash or a word in _PART_WORDS (or in _AFTER_COMMA after a comma) ends a part of
+#: the sentence too: a clause with a subject of its own follows
+_BREAK = re.compile(
+    r"""[;:()\[\]"“”—]|,(?!\d)"""
+    r"|\s(?:[-–—]+|and|but|yet|or|while|whereas|after|before|when|because|who|whom|which|that|where"
+    r"|although|though)(?=\s)",
+    re.I,
+)
+_PART_WORDS = frozenset({";", "—", "while", "whereas", "but"})
+_AFTER_COMMA = frozenset({"and", "but", "yet", "although", "though"})
+#: a word that gives a part a verb of its own, so that it borrows no cue from another part
+_VERB = re.compile(
+    r"\b(?:is|are|was|were|be|been|has|have|had|will|would|could|can|may|might|must|should|do|does|did"
+    r"|remain|remains|face|faces)\b|\b[a-z]{2,}ed\b",
+    re.I,
+)
+#: a part that counts some of a figure in another part, and so shares its cues
+_SOME_OF = re.compile(r"\b(?:of them|of whom|of which|among them|among whom|including)\b", re.I)
+#: an event noun that governs the figure after it: "the bodies of 18 others", "the release of 17"
+_GOVERNS = re.compile(r"\s+of\s+(?:the\s+)?")
+_OF_BEFORE = re.compile(r"\bof\s+(?:the\s+)?$")
+#: an age: "aged 15", "ages 15 and 16", "at the age of 34"
+_AGED = re.compile(r"\bage[sd]?(?:\s+of)?\s+(?:\d{1,3}\s*(?:and|or|to|-|–)\s*)?$", re.I)
+#: an age in apposition: "Ahmed Saleh, 34, ..."
+_APPOSED = re.compile(r"\b[A-Z][\w'’-]*,\s+$")
 
 
 @cache
 def _cues() -> dict[str, Cues]:
     scopes: dict[str, Cues] = {}
     for category, scope, stems in table("category_cues.tsv"):
+        if scope in ("currency", "poll"):  # see _currencies and _poll
+            continue
         parts = [s.strip() for s in stems.split("|") if s.strip()]
         for multiword in (True, False):
             chosen = [p for p in parts if (" " in p) == multiword]
@@ -86,15 +122,119 @@ def _cues_in(scope: str, text: str, sentence_start: int, sentence_end: int) -> t
     return tuple(found)
 
 
-def _nearest(scope: str, text: str, sentence_start: int, sentence_end: int, start: int, end: int) -> Category | None:
-    best: tuple[int, int, Category] | None = None
-    for cue_start, cue_end, order, category in _cues_in(scope, text, sentence_start, sentence_end):
+@cache
+def _currencies() -> frozenset[str]:
+    return frozenset(stem.strip().lower() for category, scope, stems in table("category_cues.tsv")
+                     if scope == "currency" for stem in stems.split("|") if stem.strip())
+
+
+@cache
+def _poll() -> re.Pattern[str]:
+    stems = [stem.strip() for _, scope, listed in table("category_cues.tsv") if scope == "poll"
+             for stem in listed.split("|") if stem.strip()]
+    return re.compile(r"\b(?:" + "|".join(re.escape(s) for s in stems) + ")", re.I)
+
+
+@lru_cache(maxsize=4096)  # a corpus has few distinct words before and in its figures
+def _is_currency(word: str) -> bool:
+    word = word.lower().strip(".,;:")
+    currencies = _currencies()
+    return word in currencies or (word.endswith("s") and (word[:-1] in currencies or
+                                                          (word.endswith("es") and word[:-2] in currencies)))
+
+
+def _in_currency(text: str, entity: str | None, start: int, end: int) -> bool:
+    """A sum in a currency the unit stage did not name: ``10 billion birr``, ``Rs 10 lakh``."""
+    if entity and _is_currency(entity.rsplit(None, 1)[-1]):
+        return True
+    within = text[start:end].rsplit(None, 1)
+    if within and _is_currency(within[-1]):
+        return True
+    if start and text[start - 1].isspace():
+        before = text[max(0, start - 12):start].rsplit(None, 1)
+        return bool(before) and _is_currency(before[-1])
+    return False
+
+
+@lru_cache(maxsize=8)  # the figures of a sentence come one after another and ask again
+def _breaks(text: str, sentence_start: int, sentence_end: int) -> tuple[list[int], list[int], list[int], list[int]]:
+    """Where clauses end in a sentence (the ends and starts of the breaks between them), and
+    where parts of it end (likewise)."""
+    ends: list[int] = []
+    starts: list[int] = []
+    part_ends: list[int] = []
+    part_starts: list[int] = []
+    after_comma = -1
+    for match in _BREAK.finditer(text, sentence_start, sentence_end):
+        cue_start, cue_end = match.span()
+        ends.append(cue_end)
+        starts.append(cue_start)
+        word = match.group().strip().lower()
+        if word == ",":
+            after_comma = cue_end
+        elif word in _PART_WORDS or word[0] in "-–—" or (cue_start == after_comma and word in _AFTER_COMMA):
+            if cue_start == after_comma:  # ", and": the comma ends the part before
+                part_ends.append(cue_start)
+                part_starts.append(cue_start - 1)
+            part_ends.append(cue_end)
+            part_starts.append(cue_start)
+    return ends, starts, part_ends, part_starts
+
+
+def _between(ends: list[int], starts: list[int], low: int, high: int, start: int, end: int) -> tuple[int, int]:
+    """The stretch of ``text[low:high]`` around a figure between two breaks."""
+    before = bisect_right(ends, start)
+    after = bisect_left(starts, end)
+    return (ends[before - 1] if before else low), (starts[after] if after < len(starts) else high)
+
+
+@lru_cache(maxsize=4)  # asked again for each scope of cues
+def _scopes(text: str, sentence_start: int, sentence_end: int, start: int, end: int) -> tuple[tuple[int, int], ...]:
+    """Where to look for a figure's cues, in order: its clause, its part of the sentence, and the
+    whole sentence where the part has no verb of its own or counts some of another part's figure."""
+    ends, starts, part_ends, part_starts = _breaks(text, sentence_start, sentence_end)
+    spans = [_between(ends, starts, sentence_start, sentence_end, start, end)]
+    part = _between(part_ends, part_starts, sentence_start, sentence_end, start, end)
+    spans.append(part)
+    if part != (sentence_start, sentence_end) and (
+        not (_VERB.search(text, part[0], start) or _VERB.search(text, end, part[1]))
+        or _SOME_OF.search(text, part[0], part[1])
+    ):
+        spans.append((sentence_start, sentence_end))
+    return tuple(spans)
+
+
+def _governing(text: str, sentence_start: int, sentence_end: int, start: int) -> Category | None:
+    """The category of an event noun whose ``of`` phrase the figure is: ``the bodies of 18 others``."""
+    if not _OF_BEFORE.search(text, max(sentence_start, start - 8), start):
+        return None
+    for cue_start, cue_end, _, category in _cues_in("event", text, sentence_start, sentence_end):
+        if cue_end <= start and _GOVERNS.fullmatch(text, cue_end, start):
+            return category
+    return None
+
+
+def _find(scope: str, text: str, sentence_start: int, sentence_end: int, start: int, end: int,
+          clause_only: bool = False) -> Category | None:
+    """The category of the cue nearest the figure in the first of its :func:`_scopes` (each
+    holding the one before) that has one; with ``clause_only``, in its clause only."""
+    cues = _cues_in(scope, text, sentence_start, sentence_end)
+    if not cues:
+        return None
+    spans = _scopes(text, sentence_start, sentence_end, start, end)
+    if clause_only:
+        spans = spans[:1]
+    best: tuple[int, int, int, Category] | None = None  # (span index, distance, order, category)
+    for cue_start, cue_end, order, category in cues:
         if cue_start < end and cue_end > start:
             continue  # the figure's own words are its entity, judged above
-        distance = cue_start - end if cue_start >= end else start - cue_end
-        if best is None or (distance, order) < best[:2]:
-            best = (distance, order, category)
-    return best[2] if best else None
+        for index, (low, high) in enumerate(spans):
+            if cue_start >= low and cue_end <= high:
+                distance = cue_start - end if cue_start >= end else start - cue_end
+                if best is None or (index, distance, order) < best[:3]:
+                    best = (index, distance, order, category)
+                break
+    return best[3] if best else None
 
 
 def categorise(
@@ -102,19 +242,33 @@ def categorise(
     start: int, end: int, sentence_start: int, sentence_end: int,
 ) -> Category:
     """The category of one figure."""
+    if _AGED.search(text, max(sentence_start, start - 24), start) or (
+        entity is None and unit is None and text[start:end].isdigit() and len(text) > end
+        and text[end] == "," and _APPOSED.search(text, max(sentence_start, start - 40), start)
+    ):
+        return "other"  # an age
+    if unit == "percent" and _poll().search(text, sentence_start, sentence_end):
+        return "other"
     thing = _by_entity("thing", entity) if entity else None
-    is_money = unit is not None and unit.isupper() and len(unit) == 3
-    if is_money:
-        if thing == "legal" or _nearest("event", text, sentence_start, sentence_end, start, end) == "legal":
+    money = (unit is not None and unit.isupper() and len(unit) == 3) or (
+        unit is None and _in_currency(text, entity, start, end)
+    )
+    if thing is not None and not money and thing != "prisoner_exchange":
+        return thing
+    if money:
+        if thing == "legal" or _find("event", text, sentence_start, sentence_end, start, end) == "legal":
             return "legal"
         return "economy"
-    if thing is not None:
-        return thing
+    if thing == "prisoner_exchange":  # "two hostages were killed": hostages declared dead
+        event = (_governing(text, sentence_start, sentence_end, start)
+                 or _find("event", text, sentence_start, sentence_end, start, end, clause_only=True))
+        return "casualties" if event == "casualties" else thing
     if is_duration:
-        return _nearest("duration", text, sentence_start, sentence_end, start, end) or "other"
+        return _find("duration", text, sentence_start, sentence_end, start, end) or "other"
     return (
-        _nearest("event", text, sentence_start, sentence_end, start, end)
+        _governing(text, sentence_start, sentence_end, start)
+        or _find("event", text, sentence_start, sentence_end, start, end)
         or (_by_entity("people", entity) if entity else None)
-        or _nearest("context", text, sentence_start, sentence_end, start, end)
+        or _find("context", text, sentence_start, sentence_end, start, end)
         or "other"
     )
