@@ -21,8 +21,12 @@ How text becomes a window
 3. *Ranges*: two units joined by ``to``/``until``/``-``/``and`` make one window
    (``from ... until ...``, ``between ... and ...``, ``Monday and Tuesday``).
 4. *Prefixes*: ``since X`` (X .. document date), ``starting X`` (X .. open),
-   ``until X``/``by X``/``as of X`` (open .. X); ``in``/``on``/``during``/
-   ``over``/``at`` only join the span.
+   ``until X``/``by X``/``as of X`` (open .. X), ``before X`` (open .. the day
+   before X); ``in``/``on``/``during``/``over``/``at`` only join the span, but
+   ``since <event> in X`` (``since the war began in April 2023``, no number in
+   the event) reads as ``since X`` and takes in the event, and a present or
+   future verb of onset (``takes effect on``, ``will begin at``) leaves the end
+   open. A modifier's preposition is a prefix too (``since late 2023``).
 
 Resolution rules (documented choices)
 -------------------------------------
@@ -30,7 +34,9 @@ Resolution rules (documented choices)
 * ``early``/``beginning of`` = days 1-10 of a month (Jan-Apr of a year);
   ``mid``/``middle of`` = 11-20 (May-Aug); ``late``/``end of`` = 21-last (Sep-Dec).
 * ``first week of May`` = May 1-7, second 8-14, third 15-21, fourth 22-28,
-  ``last week of`` = the last seven days; halves and quarters of a year likewise.
+  ``last week of`` = the last seven days; halves and quarters of a year likewise;
+  ``the first three months of 2025`` = Jan 1 .. Mar 31, ``the last 10 days of May``
+  = May 22-31.
 * A date without a year: past tense -> the latest year putting it no more than
   31 days after the document date; future tense -> the earliest year putting it
   no more than 31 days before; no tense cue -> the year putting it nearest the
@@ -598,15 +604,18 @@ _LIST_WORDS_OK = frozenset(
     "respectively inclusive this last".split()
 )
 
-# Left modifiers that narrow a unit ("the first week of", "in the early hours of", "mid-").
+# Left modifiers that narrow a unit ("the first week of", "in the early hours of", "mid-",
+# "the first three months of"). The preposition before one is left to _PREFIX, which gives
+# it its meaning ("since late 2023" runs to the document date): ``body`` is the modifier.
 _MODIFIER = regex.compile(
-    r"""(?<![\p{L}\p{N}])(?:(?:in|during|on|at|by|over|until|till|through|since|from)\s+)?(?:the\s+)?
+    r"""(?<![\p{L}\p{N}])(?:(?:in|during|on|at|by|over|until|till|through|since|from)\s+)?(?P<body>(?:the\s+)?
     (?:(?P<part>early\s+hours|small\s+hours|wee\s+hours|morning|afternoon|evening)
      |(?P<night>night)
      |(?P<edge>beginning|start|middle|end|turn)
      |(?P<ordinal>first|second|third|fourth|last|final)\s+(?P<piece>week|half|quarter|ten\s+days)
-    )\s+of\s+\Z
-    |(?<![\p{L}\p{N}])(?:(?:in|during|on|at|by|over|until|till|through|since|from)\s+)?(?P<third>early|mid|late)(?:-|\s+|\s+on\s+|-on\s+)\Z
+     |(?P<n_ordinal>first|last|final)\s+(?P<n_count>\d{1,3}|\p{L}+(?:-\p{L}+)?)\s+(?P<n_unit>days|weeks|months)
+    )\s+of\s+)\Z
+    |(?<![\p{L}\p{N}])(?:(?:in|during|on|at|by|over|until|till|through|since|from)\s+)?(?P<body>(?P<third>early|mid|late)(?:-|\s+|\s+on\s+|-on\s+))\Z
     """,
     regex.IGNORECASE | regex.VERBOSE,
 )
@@ -620,7 +629,7 @@ _MODIFIER_END = regex.compile(
 _PREFIX = regex.compile(
     r"""(?<![\p{L}])(?P<pre>between|from|since|starting(?:\s+(?:from|on|in|at))?|beginning(?:\s+(?:on|in|from|at))?
     |effective(?:\s+(?:from|on))?|as\s+of|until|till|through|throughout|up\s+to|by|in|on|during|over|at|within
-    |for)\s+\Z""",
+    |for|(?:before|prior\s+to)(?<!(?:hours?|days?|weeks?|months?|years?|shortly|just|long|soon|moments?|right|even)\s+\w+(?:\s+to)?))\s+\Z""",
     regex.IGNORECASE | regex.VERBOSE,
 )
 _FORWARD_LEFT = regex.compile(
@@ -633,6 +642,31 @@ _OPEN_LEFT = regex.compile(
     regex.IGNORECASE,
 )
 _BACKWARD_LEFT = regex.compile(r"(?<![\p{L}])(?:since|after)\s+\Z", regex.IGNORECASE)
+#: a verb of onset, not in the past, before an expression that is only joined ("takes effect on
+#: August 3", "will begin at 8 a.m. on Monday"): what is planned starts there, its end is open.
+#: In the past the time dates an event that the sentence's figures are about ("the truce took
+#: effect on Wednesday, and 20 people were killed"; "fighting began on Monday and killed 20")
+_ONSET_LEFT = regex.compile(  # matched backwards from the expression's start
+    r"""(?<![\p{L}])(?:(?:take|takes|taking)\s+effect
+    |(?:come|comes|coming|enter|enters|entering|go|goes|going)\s+into\s+(?:force|effect)
+    |(?:will|would|shall|to|['’]ll)\s+(?:begin|start))\s+(?:(?:on|at|from|in)\s+)?""",
+    regex.IGNORECASE | regex.VERBOSE | regex.REVERSE,
+)
+#: "since <event> in/on <date>" ("since the war began in April 2023", "since it began operations
+#: on Monday"): a few words after "since", none ending a clause, before the joining preposition
+_SINCE_EVENT = regex.compile(
+    r"(?<![\p{L}])since\s+(?:[^\s,;:()\[\]—–.!?\d\p{Sc}%]+\s+){1,8}(?:(?:in|on|at|during)\s+)?\Z",
+    regex.IGNORECASE,
+)
+#: how far left of an expression "since" of :data:`_SINCE_EVENT` is looked for
+_SINCE_REACH = 90
+
+#: what may stand before "last N days" without "the" for it to be a window: a preposition, or
+#: nothing ("Last 24 hours: ..."); not a verb's subject or auxiliary ("would last 42 days")
+_LAST_LEFT = regex.compile(
+    r"(?:(?<![\p{L}])(?:in|over|during|for|within|throughout|across|from|of|past)\s+|^\s*|[,;:(\-–—.!?\"“]\s*)\Z",
+    regex.IGNORECASE,
+)
 
 _CONTEXT = 64  # characters of left context examined for modifiers and prefixes
 
@@ -662,11 +696,14 @@ _NOT_PAST = r"(?:hundred|need|speed|seed|feed|breed|creed|greed|shed|sacred|hatr
 #: how far from an expression a tense cue is looked for (its sentence bounds the search first): a
 #: long list of figures between verb and date ("downed ... and ... in June") is still one clause
 _TENSE_REACH = 400
-_CLAUSE_STOP = regex.compile(r"[.!?;]\s|\n")  # a line break ends a sentence whatever follows it
+#: a line break ends a sentence whatever follows it; the dot of "a.m."/"p.m." ends none ("will
+#: begin at 8 a.m. on Monday": the cue "will" is in the clause of "Monday")
+_STOP = r"(?:[!?;]|(?<!(?<![\p{L}])[aApP]\.[mM])\.)\s|\n"
+_CLAUSE_STOP = regex.compile(_STOP)
 #: the same, searched backwards: the end of the last stop before a point. Its matches never
 #: overlap but in ".\n", where both end at the same place, so the rightmost end is the end of
 #: the last match that finditer would give
-_LAST_CLAUSE_STOP = regex.compile(r"[.!?;]\s|\n", regex.REVERSE)
+_LAST_CLAUSE_STOP = regex.compile(_STOP, regex.REVERSE)
 _FRONTED_COMMA = regex.compile(r"\s*,")
 #: what may stand before a fronted expression in its sentence: a few words ("In", "In the early hours of")
 _OPENING = regex.compile(r"[\s\"'“‘(]*(?:\p{L}+[\s-]+){0,6}")
@@ -1022,6 +1059,8 @@ def _relative_unit(
             return None  # "the next day"
         if count_text is None and not has_the and direction in ("last", "next") and unit.rstrip("s") in ("week", "month", "year"):
             return None  # calendar "last week": matched by the calendar branch
+        if not has_the and direction == "last" and not _LAST_LEFT.search(text, max(0, start - 16), start):
+            return None  # "which would last 42 days", "his last days": the verb, the adjective
         if doc is None:
             return _Unit(start, end, "relative", unresolved=True)
         forward = direction in ("next", "coming", "following")
@@ -1239,22 +1278,22 @@ def _modify(unit: _Unit, text: str) -> None:
     if unit.kind in ("day", "weekday", "range"):
         if unit.kind == "range" and match.group("third"):
             return
-        if match.group("piece") or match.group("edge"):
+        if match.group("piece") or match.group("edge") or match.group("n_unit"):
             return
         if match.group("night") and hi is not None and not multi_day:
             unit.hi = replace(hi, shift=hi.shift + 1)
-        unit.start = match.start()
+        unit.start = match.start("body")
         unit.needs_prefix = False
         return
     if lo is None or hi is None:
-        unit.start = match.start()
+        unit.start = match.start("body")
         unit.needs_prefix = False
         return
     narrowed = _narrow(unit.kind, lo, hi, match)
     if narrowed is None:
         return
     unit.lo, unit.hi = narrowed
-    unit.start = match.start()
+    unit.start = match.start("body")
     unit.needs_prefix = False
 
 
@@ -1265,6 +1304,8 @@ def _narrow(kind: str, lo: _End, hi: _End, match: regex.Match[str]) -> tuple[_En
     ordinal = (match.group("ordinal") or "").lower()
     piece = " ".join((match.group("piece") or "").lower().split())
     part = {"early": 0, "beginning": 0, "start": 0, "turn": 0, "mid": 1, "middle": 1, "late": 2, "end": 2}
+    if match.group("n_unit"):
+        return _narrow_count(kind, lo, hi, match)
     if kind == "month":
         if lo.key()[0] != hi.key()[0] or lo.day != 1 or hi.day != -1:
             return None
@@ -1299,6 +1340,30 @@ def _narrow(kind: str, lo: _End, hi: _End, match: regex.Match[str]) -> tuple[_En
     else:
         return None
     return replace(lo, month=first_month, day=1), replace(hi, month=last_month, day=-1)
+
+
+def _narrow_count(kind: str, lo: _End, hi: _End, match: regex.Match[str]) -> tuple[_End, _End] | None:
+    """``the first three months of 2025``, ``the last 10 days of May``: the days or weeks of a
+    month, the months of a year, counted from its start (``first``) or end (``last``)."""
+    count = _number(match.group("n_count"))
+    unit = match.group("n_unit").lower()
+    first = match.group("n_ordinal").lower() == "first"
+    if kind == "month" and unit in ("days", "weeks"):
+        if lo.key()[0] != hi.key()[0] or lo.day != 1 or hi.day != -1:
+            return None
+        days = (count or 0) * (7 if unit == "weeks" else 1)
+        if not 2 <= days <= 28:
+            return None
+        return (replace(lo, day=1), replace(hi, day=days)) if first else (replace(lo, day=-days), hi)
+    if kind == "year" and unit == "months":
+        if lo.year != hi.year or (lo.month, lo.day, hi.month, hi.day) != (1, 1, 12, 31):
+            return None
+        if count is None or not 2 <= count <= 11:
+            return None
+        if first:
+            return lo, replace(hi, month=count, day=-1)
+        return replace(lo, month=13 - count, day=1), hi
+    return None
 
 
 # --------------------------------------------------------------------------
@@ -1354,8 +1419,27 @@ def _ranges(text: str, units: list[_Unit]) -> list[_Unit]:
     return out
 
 
-def _finish(unit: _Unit, text: str, doc: dt.date | None) -> TimeExpression | None:
-    """Apply the prefix on the unit's left and resolve it to a TimeExpression."""
+def _since_event(text: str, start: int, floor: int) -> int | None:
+    """Where ``since <event>`` begins before the expression at ``start`` (joined by in/on/at/
+    during or nothing), if it does: "since the fall of Assad in December" runs from December to
+    the document date. Not over a number ("since 40 soldiers were killed in May": that figure's
+    window is May) nor over an earlier expression (``floor``: where it ends)."""
+    low = max(floor, start - _SINCE_REACH)
+    if text.find("ince", low, start) < 0 and text.find("INCE", low, start) < 0:  # most have no "since" before them
+        return None
+    match = _SINCE_EVENT.search(text, low, start)
+    if match is None:
+        return None
+    numbers = _number_words()
+    words = (word.lower() for word in _WORD.findall(text, match.start(), start))
+    if any(word in numbers and word not in ("a", "an") for word in words):  # the article is no count here
+        return None
+    return match.start()
+
+
+def _finish(unit: _Unit, text: str, doc: dt.date | None, floor: int = 0) -> TimeExpression | None:
+    """Apply the prefix on the unit's left and resolve it to a TimeExpression
+    (``floor``: where the expression before it ends)."""
     if unit.kind == "clock":  # a clock time alone is no expression, whatever its prefix
         return None
     start = unit.start
@@ -1375,12 +1459,20 @@ def _finish(unit: _Unit, text: str, doc: dt.date | None) -> TimeExpression | Non
     if unit.unresolved:
         lo = hi = None
     head = word.split()[0] if word else ""
+    if head in ("", "in", "on", "at", "during") and unit.kind != "relative":
+        since = _since_event(text, unit.start, floor)
+        if since is not None:
+            head, start = "since", since
+        elif _ONSET_LEFT.match(text, max(0, unit.start - 40), unit.start):
+            head = "starting"
     if head == "since":
         hi = _End.of(doc) if doc is not None else None
     elif head in ("starting", "beginning", "effective") or (head == "from" and unit.kind != "range"):
         hi = None
     elif head in ("until", "till", "by", "as", "up"):
         lo = None
+    elif head in ("before", "prior") and lo is not None:  # "before 2019": open .. the day before 2019
+        lo, hi = None, lo if lo.clock is not None else replace(lo, shift=lo.shift - 1)
     tense: Tense = None
     unknown_year = (lo is not None and lo.year is None) or (hi is not None and hi.year is None)
     if unknown_year and doc is not None:
@@ -1412,7 +1504,7 @@ def find_time_expressions(source: str, published: dt.date | None) -> list[TimeEx
     found: list[TimeExpression] = []
     last_end = 0
     for unit in _ranges(text, _units(text, published)):
-        expression = _finish(unit, text, published)
+        expression = _finish(unit, text, published, last_end)
         if expression is None:
             continue
         if expression.start < last_end:  # a prefix reaching into the previous expression
@@ -1469,6 +1561,21 @@ def _statement_cues() -> tuple[frozenset[bytes] | None, frozenset[bytes] | None]
     verbs = [row[1] for row in table("time_reporting.tsv") if row[0] == "verb"]
     nouns = [row[1] for row in table("time_reporting.tsv") if row[0] == "noun"]
     return _cue_words([*verbs, "told", "tells", "telling"]), _cue_words(nouns)
+
+
+#: a dateline: a line opening with a place in capitals ("JERUSALEM," "Kyiv, Ukraine,"), the date,
+#: maybe an agency in parentheses, and a dash
+_DATELINE_LEFT = regex.compile(r"[\s\"'“]*(?:\p{Lu}[\p{L}.'’-]*[ \t]+){0,3}\p{Lu}[\p{L}.'’-]*(?:,[ \t]*\p{Lu}[\p{L}.'’-]*){0,2},?[ \t]+")
+_DATELINE_RIGHT = regex.compile(r"[ \t]*(?:\([^()\n]{1,30}\)[ \t]*)?(?:[—–]|--?[ \t])")
+
+
+def _is_dateline(text: str, expression: TimeExpression) -> bool:
+    """Whether the expression is the date of a dateline ("JERUSALEM, June 1 (AFP) —"): the date
+    of the report, like a statement's, not a window."""
+    if expression.text[:1].islower() or _DATELINE_RIGHT.match(text, expression.end) is None:
+        return False
+    line = text.rfind("\n", 0, expression.start) + 1
+    return _DATELINE_LEFT.fullmatch(text, line, expression.start) is not None
 
 
 def _is_statement_date(text: str, expression: TimeExpression, floor: int) -> bool:
@@ -1587,9 +1694,11 @@ def windows_for(
     Rules, in order:
 
     1. an expression in the figure's own sentence, not overlapping the figure and
-       not a statement date; the one in the same clause first, then the nearest;
-       never one that runs into a figure without holding it whole (in "over 1800
-       drones" the number stage read a count, so "over 1800" is no year);
+       not a statement date (nor a dateline); the one in the same clause first, then
+       the nearest; never one that runs into a figure without holding it whole (in
+       "over 1800 drones" the number stage read a count, so "over 1800" is no year);
+       none from another clause when the figure's clause says it is the present
+       ("..., now costs 3,500 kyat"), unless the expression opens the sentence;
     2. if the sentence continues an earlier one (a cue of ``time_continuation.tsv``),
        the last usable expression of the nearest earlier sentence of the same
        paragraph that has one, walking back only through continuing sentences;
@@ -1611,7 +1720,8 @@ def windows_for(
         if index not in usable:
             floor = sentences[index].start
             usable[index] = [e for e in in_sentence.get(index, ())
-                             if not _runs_into_a_figure(e, ordered) and not _is_statement_date(text, e, floor)]
+                             if not _runs_into_a_figure(e, ordered) and not _is_statement_date(text, e, floor)
+                             and not _is_dateline(text, e)]
         return usable[index]
 
     inherited: dict[int, TimeExpression | None] = {}  # by sentence: figures of one sentence inherit alike
@@ -1623,12 +1733,36 @@ def windows_for(
             continue
         own = [e for e in usable_in(index) if e.end <= start or e.start >= end]
         if own:
-            result.append(min(own, key=lambda e: _rank(text, e, start, end)))
+            best = min(own, key=lambda e: _rank(text, e, start, end))
+            if _rank(text, best, start, end)[0] and _OPENING.fullmatch(text, sentences[index].start, best.start) is None \
+                    and _in_present(text, sentences[index], start, end):
+                result.append(None)  # "..., now controls 34,000 km2": the time of another clause is not its own
+            else:
+                result.append(best)
             continue
         if index not in inherited:
             inherited[index] = _inherited(text, sentences, index, usable_in)
         result.append(inherited[index])
     return result
+
+
+@cache
+def _present_re() -> regex.Pattern[str]:
+    """Present-time cue words (``present`` rows of ``time_tense.tsv``)."""
+    words = [row[1] for row in table("time_tense.tsv") if row[0] == "present"]
+    # not the end of a stretch of time ("until now", "by now", "from now")
+    after = r"(?<!(?<![\p{L}])(?:until|till|to|by|from|for|than|since)\s+)"
+    return regex.compile(rf"(?<![\p{{L}}]){after}(?:{alternation(words)})(?![\p{{L}}])", regex.IGNORECASE)
+
+
+def _in_present(text: str, sentence: Sentence, start: int, end: int) -> bool:
+    """Whether the clause of the figure at ``start``..``end`` is marked as the present ("now costs")."""
+    low = sentence.start
+    for brk in _CLAUSE_BREAK.finditer(text, max(low, start - 200), start):
+        low = brk.end()
+    stop = _CLAUSE_BREAK.search(text, end, min(sentence.end, end + 200))
+    high = stop.start() if stop is not None else min(sentence.end, end + 200)
+    return _present_re().search(text, low, high) is not None
 
 
 def _runs_into_a_figure(expression: TimeExpression, spans: list[tuple[int, int]]) -> bool:
