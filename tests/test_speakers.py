@@ -308,6 +308,17 @@ def test_a_lookbehind_before_the_range_decides_the_tokenizer(text: str, start: i
     assert [text[a:b] for a, b in _spans(speakers._TOKEN, text, start)] == tokens
 
 
+def test_an_abbreviated_title_keeps_its_full_stop() -> None:
+    """``Lt. Col.`` is two title words, not a sentence end: the splitter keeps the sentence whole,
+    and so do the units; a full stop after other words stays a token of its own."""
+    text = "Shelling hit 14 districts, Lt. Col. Ahmed Youssef said. Gen. Smith left."
+    toks = speakers._tokenize(text, 0, len(text))
+    assert [t.text for t in toks[5:9]] == ["Lt.", "Col.", "Ahmed", "Youssef"]
+    assert [t.text for t in toks[-3:]] == ["Smith", "left", "."]
+    assert [text[u.start:u.end] for u in speakers._units(text, split(text))] == [
+        "Shelling hit 14 districts, Lt. Col. Ahmed Youssef said.", "Gen. Smith left."]
+
+
 # --------------------------------------------------------------------------
 # What the stage reads only where it must, pinned to reading every unit
 # --------------------------------------------------------------------------
@@ -317,6 +328,7 @@ _PIECES = st.sampled_from(
         "U.S.", "NATO.Thus", "R.Politik", "e.g.", "it's", "Mr.", "a-b.C", "2.5", "x.Su-25", " \u00a0", "\n\n",
         "Ⅻ", "Ⓐ", "x\u0301", " Putin", " Vladimir", " bin", " de", " Laden", " in", " Occupied", " Ukraine",
         " Minister", " spokesman", " Ministry", " MINISTRY", " Police", " Says", " said", " the",
+        " Gen.", " Lt.", "Col.",
     ]
 )
 _TEXTS = st.lists(_PIECES, max_size=60).map("".join)
@@ -324,7 +336,7 @@ _NAMES = st.lists(st.sampled_from([
     "Vladimir", "Putin", "Putin's", "Sergey", "Lavrov", "Osama", "bin", "Laden", "Bashar", "al-Assad", "in", "at",
     "Occupied", "Ukraine", "Russia", "Mother", "President", "Foreign", "Minister", "spokesman", "Kremlin", "said",
     "Says", "the", "Defense", "Ministry", "Police", "of", "Health", "Gaza", ",", ".", ":", "\n", "\n\n", "100",
-    "Two", "World", "War", "Jr.", "’s",
+    "Two", "World", "War", "Jr.", "’s", "Gen.", "Lt.", "Mr.",
 ]), max_size=80).map(" ".join)
 
 

@@ -23,7 +23,10 @@ only where a figure or a pronoun before one needs them: most of a document is ne
    ``claimed``; data file ``reporting_verbs.txt``) and each proposal verb
    (``called for``, ``pledged``; ``proposal_verbs.txt``) finds its subject:
    before it (``X said``), after it (``..., said X``), through an appositive
-   (``X, who ..., said``), or a participle's (``..., saying``). ``according to
+   (``X, who ..., said``; a description's named person in ``a police spokesman, Yazid
+   Abubakar, told ...``), or a participle's (``..., saying``). An abbreviated title keeps its
+   full stop (``Lt. Col. Ahmed Youssef``), and a name may close with its acronym
+   (``... Commission (EHRC) said``). ``according to
    X``, passive agents (``proposed by X``) and headline forms (``..., Governor
    Says``, ``... — Reports``, ``Kremlin: ...``) are attributions too. Each has a
    *scope*: the characters it covers (after a leading ``X said``, before a
@@ -103,6 +106,9 @@ _ADJUNCT_STARTS = frozenset(
     """on in at to during after before late early earlier later last this via from for while when
     reporters journalists the a an his her their its as according""".split()
 )
+#: Prepositions that open a circumstance of the saying however long it runs ("said in a report
+#: covering the period from January to March").
+_CIRCUMSTANCE_PREPOSITIONS = frozenset({"in", "on", "at", "during", "via", "after", "before"})
 _WEEKDAYS = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday today yesterday tonight".split()
 )
@@ -154,6 +160,7 @@ class _Verb:
     participle: bool  # an -ing form
     finite_s: bool  # a third-person -s form that could also be a plural noun ("claims")
     base: bool  # the base form ("request"), which could also be a singular noun
+    not_to: bool = False  # before "to" it means something else ("adding to the toll")
 
 
 def _regular_forms(base: str) -> list[str]:
@@ -206,6 +213,7 @@ def _load_verbs(name: str, kind: str) -> list[_Verb]:
                 participle=head.endswith("ing"),
                 finite_s=head.endswith("s") and head not in ("says", base_head),
                 base=head == base_head,
+                not_to="not-to" in flags,
             ))
     return verbs
 
@@ -280,14 +288,30 @@ def _pieces(piece: str) -> tuple[tuple[str, int, str, bool, bool, bool], ...]:
     return ((piece, len(piece), piece.lower(), first.isupper(), first.isalnum(), first.isdigit()),)
 
 
+@cache
+def _dotted_titles() -> frozenset[str]:
+    """Titles written short with a full stop (``Lt.``, ``Gen.``, ``Mr.``): the abbreviations the
+    sentence splitter does not end a sentence at that are titles. Their stop is part of the word,
+    so ``said Lt. Col. Ahmed Youssef`` reads as one title-and-name phrase."""
+    titles = _lexicon().titles
+    return frozenset(word for word in words("abbreviations.txt") if word.lower() in titles)
+
+
 def _tokenize(text: str, start: int, end: int) -> list[_Tok]:
-    """Tokens of ``text[start:end]``; a possessive ``'s`` becomes its own token."""
+    """Tokens of ``text[start:end]``; a possessive ``'s`` becomes its own token, and the full stop
+    of an abbreviated title (:func:`_dotted_titles`) joins the title."""
     toks: list[_Tok] = []
     append = toks.append
     known = _PIECES
+    dotted = _dotted_titles()
     plain = _PLAIN.fullmatch(text, max(0, start - 2), end) is not None  # lookbehinds read 2 back
     for m in (_PLAIN_TOKEN if plain else _TOKEN).finditer(text, start, end):
         piece = m.group()
+        if piece == "." and toks:
+            last = toks[-1]
+            if last[2] == m.start() and last[0] in dotted:
+                toks[-1] = _new_tok(_Tok, (last[0] + ".", last[1], last[2] + 1, last[3] + ".", last[4], True, False))
+                continue
         pieces = known.get(piece)
         if pieces is None:
             if len(known) >= _PIECES_MAX:
@@ -929,6 +953,28 @@ def _skip_tag(toks: list[_Tok]) -> int:
     return 0
 
 
+def _plural_possessive(toks: list[_Tok], k: int) -> bool:
+    """Whether token ``k`` is the apostrophe of a plural possessive inside a name (``Prisoners'
+    Society``): it closes a word ending in ``s`` and a word follows after a blank."""
+    tok = toks[k]
+    if tok.text not in ("'", "’") or k == 0 or k + 1 >= len(toks):
+        return False
+    before, after = toks[k - 1], toks[k + 1]
+    return before.word and before.end == tok.start and before.lower.endswith("s") \
+        and after.word and after.start > tok.end
+
+
+def _numbered_name(toks: list[_Tok], k: int) -> bool:
+    """Whether the number at token ``k`` ends a name (``Channel 12``, ``Article 19``): a short
+    whole number after a capitalised word that is not itself a number."""
+    tok = toks[k]
+    if k == 0 or len(tok.text) > 3 or not tok.text.isdigit():
+        return False
+    before = toks[k - 1]
+    return before.word and before.cap and not before.digit and not _is_number_word(before) \
+        and not _is_date_word(before.lower)
+
+
 def _np_back(doc: _Doc, toks: list[_Tok], end: int) -> int | None:
     """Start index of the noun phrase ending just before ``end``, read backwards; None if none."""
     k = end
@@ -936,11 +982,14 @@ def _np_back(doc: _Doc, toks: list[_Tok], end: int) -> int | None:
         tok = toks[k - 1]
         low = tok.lower
         if not tok.word:
-            if low in ("'s", "’s") and k < end:
+            if low in ("'s", "’s") and k < end or _plural_possessive(toks, k - 1) and k < end:
                 k -= 1
                 continue
             break
         if tok.digit:
+            if k == end and _numbered_name(toks, k - 1):
+                k -= 1  # "Israel's Channel 12 reported"
+                continue
             break
         if low in _INNER_PREPOSITIONS:
             left = toks[k - 2] if k >= 2 else None
@@ -976,7 +1025,7 @@ def _np_forward(doc: _Doc, toks: list[_Tok], start: int) -> int:
         tok = toks[k]
         low = tok.lower
         if not tok.word:
-            if low in ("'s", "’s") and k > start:
+            if low in ("'s", "’s") and k > start or _plural_possessive(toks, k) and k > start and k + 1 < n:
                 k += 1
                 continue
             break
@@ -1059,6 +1108,22 @@ def _person_before(doc: _Doc, pos: int) -> str | None:
     return _latest_before(doc.subjects, pos, doc) or _latest_before(doc.person_mentions, pos, doc)
 
 
+def _issuer_before(doc: _Doc, start: int, end: int) -> tuple[_Resolved, int, int] | None:
+    """Who issued ``the statement`` at ``start``: the latest body or person that spoke before it
+    (``..., Ukraine's Air Force reported. ..., the statement said``)."""
+    _settle(doc, doc.bodies_said, start)
+    _settle(doc, doc.subjects, start)
+    latest: tuple[int, _Resolved] | None = None
+    for items, person in ((doc.bodies_said, False), (doc.subjects, True)):
+        k = bisect.bisect_left(items, (start, "")) - 1
+        stop = max(-1, k - 64)  # bounded, as in _latest_before
+        while k > stop and doc.quote_at(items[k][0]) is not None:
+            k -= 1
+        if k > stop and (latest is None or items[k][0] > latest[0]):
+            latest = (items[k][0], _Resolved(items[k][1], person))
+    return (latest[1], start, end) if latest else None
+
+
 def _lookup_role(doc: _Doc, head: str, mods: frozenset[str], pos: int, end: int) -> str | None:
     """The person whose role matches ``head`` and all ``mods``: the latest before, else the first after.
 
@@ -1126,7 +1191,7 @@ def _resolve(doc: _Doc, unit: _Unit, toks: list[_Tok]) -> tuple[_Resolved, int, 
         while rest and rest[-1].lower in ("'s", "’s"):
             rest = rest[:-1]
         if not rest:
-            return None
+            return _issuer_before(doc, start, end) if definite else None
         return _resolve(doc, unit, rest)
     if first in lex.media and len(toks) > 2 and toks[1].lower in ("from", "by", "of"):
         return _resolve(doc, unit, toks[2:])
@@ -1214,14 +1279,19 @@ def _adjunct_only(doc: _Doc, tail: list[_Tok]) -> bool:
     words_ = [t for t in tail if t.word]
     if not words_:
         return True
-    if len(words_) > 8 or any(t.digit or t.lower == "that" or _is_number_word(t) for t in words_):
+    head = words_[0].lower
+    if len(words_) > 8 and head not in _CIRCUMSTANCE_PREPOSITIONS:
+        return False  # (a long tail that opens "in a report covering ..." is still a circumstance)
+    if any(t.digit or t.lower == "that" or _is_number_word(t) for t in words_):
         return False  # a number, in digits or words ("pledged a hundred", "twenty-one dollars"), is the claim
     if any(t.text in _QUOTES for t in tail):
         return False
-    head = words_[0].lower
     if head in _ADJUNCT_STARTS or head in _WEEKDAYS:
         return True
-    return all(t.cap or t.lower in ("the", "a", "an", "reporters", "journalists", "press") for t in words_)
+    k = 0  # whom it was told, then perhaps when or where ("told AFP on Sunday")
+    while k < len(words_) and (words_[k].cap or words_[k].lower in ("the", "a", "an", "reporters", "journalists", "press")):
+        k += 1
+    return k == len(words_) or (k > 0 and (words_[k].lower in _ADJUNCT_STARTS or words_[k].lower in _WEEKDAYS))
 
 
 def _gloss_starts(doc: _Doc, toks: list[_Tok]) -> list[int]:
@@ -1270,6 +1340,38 @@ def _count_starts(toks: list[_Tok], k: int) -> bool:
     return tok.lower in ("a", "an") and k + 1 < len(toks) and _is_number_word(toks[k + 1])
 
 
+def _is_acronym(tok: _Tok) -> bool:
+    """A word in capitals that stands for a name (``EHRC``, ``UNHCR``, ``M23``)."""
+    return tok.word and tok.cap and len(tok.text) > 1 and tok.text.isupper()
+
+
+def _names_person(doc: _Doc, toks: Sequence[_Tok]) -> bool:
+    """Whether ``toks`` are a person's name, after any titles: ``Andrea Tenenti``, ``Major
+    Abdullahi Ali``, ``Gen. Tsadkan Gebretensae``, ``Mr. Bassal`` (one name word needs a title)."""
+    k = 0
+    while k < len(toks) and toks[k].cap and doc.is_title(toks[k]):
+        k += 1
+    rest = toks[k:]
+    if not rest or not (doc.name_like(rest[0]) and doc.name_like(rest[-1])):
+        return False
+    if not all(doc.name_like(t) or t.lower in _PARTICLES for t in rest):
+        return False
+    return len(rest) >= 2 or k > 0
+
+
+def _describes(doc: _Doc, toks: list[_Tok], end: int) -> bool:
+    """Whether the noun phrase ending before token ``end`` describes a person rather than naming
+    one: it opens with a determiner (``Its spokesman``, ``a military officer``) or holds a title
+    (``UNIFIL spokesperson``)."""
+    start = _np_back(doc, toks, end)
+    if start is None:
+        return False
+    np = toks[start:end]
+    if all(doc.name_like(t) for t in np):
+        return False
+    return np[0].lower in _DETERMINERS or any(doc.is_title(t) for t in np)
+
+
 def _attach(doc: _Doc, unit: _Unit, i: int, j: int, form: _Verb,
             found: list[_Attribution], subject: tuple[_Resolved, int, int] | None) -> _Attribution | None:
     """The attribution made by the verb in tokens [i, j), or None where it is no attribution."""
@@ -1284,6 +1386,8 @@ def _attach(doc: _Doc, unit: _Unit, i: int, j: int, form: _Verb,
         return None  # a capitalised word inside a body sentence: part of a name ("United States")
     if nxt is not None and (nxt.lower in ("'s", "’s") or _match_verb(doc, toks, j) is not None and unit.headline):
         return None
+    if form.not_to and nxt is not None and nxt.lower == "to":
+        return None  # "adding to the more than 1 million already there": no saying
     counted = _count_starts(toks, j + 1)
     if form.kind == "report" and nxt is not None and nxt.lower in ("over", "with") and not counted:
         return None  # "argued over a proposed truce", "commented with": a topic ("said over 100 ..." is a claim)
@@ -1324,11 +1428,14 @@ def _attach(doc: _Doc, unit: _Unit, i: int, j: int, form: _Verb,
         or (quoted_as and toks[k - 1].lower in _BE)
     ):
         k -= 1
+    if k > 2 and toks[k - 1].text == ")" and toks[k - 3].text == "(" and _is_acronym(toks[k - 2]):
+        k -= 3  # "the Ethiopian Human Rights Commission (EHRC) said": the name before its acronym
     if k > 0 and toks[k - 1].lower in _BE:
         return None  # passive without agent: "30 deaths were reported"
     if k > 0 and toks[k - 1].lower == "and":
         return _scoped(doc, unit, subject, "lead", verb_start, verb_end, 0) if subject else None
     np_end = k
+    named: list[_Tok] | None = None  # the person a description names in apposition
     if k > 0 and toks[k - 1].lower == "who" and k >= 3 and toks[k - 2].text == ",":
         np_end = k - 2
     elif k > 0 and toks[k - 1].text == ",":  # "Stanovaya, founder of R.Politik, said"
@@ -1337,8 +1444,11 @@ def _attach(doc: _Doc, unit: _Unit, i: int, j: int, form: _Verb,
             m -= 1
         if m < 0 or k - m >= 30 or m + 1 >= k - 1:
             return None
-        opener = toks[m + 1]
-        if not (opener.lower in ("who", "which", "a", "an", "the") or doc.is_title(opener) or not opener.cap):
+        apposed = toks[m + 1:k - 1]
+        opener = apposed[0]
+        if _names_person(doc, apposed) and _describes(doc, toks, m):
+            named = apposed  # "a military officer, Major Abdullahi Ali, told ..."
+        elif not (opener.lower in ("who", "which", "a", "an", "the") or doc.is_title(opener) or not opener.cap):
             return None
         np_end = m
     np_start = _np_back(doc, toks, np_end)
@@ -1354,11 +1464,11 @@ def _attach(doc: _Doc, unit: _Unit, i: int, j: int, form: _Verb,
     if form.finite_s and not any(t.cap for t in np) and np[0].lower not in ("the", "a", "an") \
             and np[0].lower not in _PRONOUNS:
         return None  # "media reports", "growing calls"
-    resolved = _resolve(doc, unit, np)
+    resolved = _resolve(doc, unit, named if named is not None else np)
     if resolved is None:
         return None
     tail_end = j
-    while tail_end < n and toks[tail_end].text not in ",;":
+    while tail_end < n and toks[tail_end].text not in ",;.":  # (a "." left inside a unit: "said on X. The ...")
         tail_end += 1
     tail = toks[j:tail_end]
     if boundary is not None and boundary.text in _CLAUSE_BREAKS and _adjunct_only(doc, tail):
@@ -1459,11 +1569,21 @@ def _unit_attributions(doc: _Doc, unit: _Unit) -> list[_Attribution]:
     for index, att in enumerate(found):
         if att.kind == "lead" and (first_lead is None or att.verb_pos < first_lead.verb_pos):
             first_lead = att
+    # "30 died, X said on X. 20 fled, Y said": nor does a closing attribution reach back over
+    # another one's verb, which closed the clause before it (a unit may hold two sentences).
     for index, att in enumerate(found):
-        if att.kind == "trail" and first_lead is not None and first_lead.verb_pos < att.start:
-            found[index] = _Attribution(att.name, att.start, att.end, att.scope_start,
-                                        min(att.scope_end, first_lead.start), att.verb_pos, att.kind,
-                                        att.person)
+        if att.kind != "trail":
+            continue
+        scope_start, scope_end = att.scope_start, att.scope_end
+        if first_lead is not None and first_lead.verb_pos < att.start:
+            scope_end = min(scope_end, first_lead.start)
+        for other in found:
+            if other is not att and other.kind in ("lead", "trail", "paren") \
+                    and scope_start <= other.verb_pos < min(att.start, att.verb_pos):
+                scope_start = other.verb_pos + 1
+        if (scope_start, scope_end) != (att.scope_start, att.scope_end):
+            found[index] = _Attribution(att.name, att.start, att.end, scope_start, scope_end,
+                                        att.verb_pos, att.kind, att.person)
     return found
 
 
