@@ -36,6 +36,9 @@ CASES = [
     ("Roughly a quarter of Haiti's police officers have quit.", "a quarter", "police officer"),
     ("The shelling left 9 dead in the village, officials said.", "9 dead", "person killed"),
     ("Investigators uncovered 37 arms caches along the border.", "37 arms caches", "arms cache"),
+    # a plural in -is of a noun in -i, but a singular noun in -is stays whole
+    ("Gunmen kidnapped 11 Iraqis near Mosul.", "11 Iraqis", "iraqi"),
+    ("Crews have removed 30,000 tonnes of debris from Gaza City.", "30,000 tonnes", "debris"),
     ("Delegates from 14 African and Asian states signed the accord.", "14 African and Asian states", "state"),
     # a role word from another figure or a name does not make people its role
     ("Gunmen killed 30 people and seized 12 hostages in the raid.", "30 people", "person"),

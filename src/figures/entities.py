@@ -67,7 +67,7 @@ _THE_BEFORE = regex.compile(r"(?i:\bthe[ \t]+\Z)")
 _AND = regex.compile(r"[ \t]+(?:and|or)\b")
 #: singular nouns in -is (``crisis``, ``axis``, ``metropolis``); other words in -is are plurals
 #: of nouns in -i, mostly peoples (``Israelis``, ``Iraqis``)
-_SINGULAR_IS = ("sis", "xis", "polis", "iris", "nnis", "this", "paris", "tunis")
+_SINGULAR_IS = ("sis", "xis", "polis", "iris", "nnis", "this", "paris", "tunis", "bris", "ncis", "vis", "tis")
 _POSSESSIVE = ("'s", "’s", "s'", "s’")
 
 
