@@ -5,7 +5,9 @@ every line break ends a sentence; inside a line a sentence ends at ``.``, ``!``,
 ``?`` or ``…`` (with any closing quotes or brackets) before a space and a
 capital, a digit or an opening quote — or straight before a capital where a
 scraper dropped the space (``invasion.Ukraine``), unless the word before the
-dot is a known abbreviation or a single letter (``U.S.``, ``R.Politik``).
+dot is a known abbreviation or a single letter (``U.S.``, ``R.Politik``,
+``John F. Kennedy``); a capital letter alone after a lower-case word is a name,
+not an initial (``said on X. The``), and ends the sentence.
 
 A "sentence" longer than :data:`MAX_SENTENCE` characters (a page scraped
 without punctuation, a table flattened onto one line) is cut into pieces of at
@@ -51,10 +53,22 @@ def _ends_sentence(text: str, dot: int, glued: bool) -> bool:
         return False
     last = word.rsplit(".", 1)[-1]
     if len(last) <= 1 and not last.isdigit():  # initials and dotted acronyms: U.S., R.Politik, J. Smith
-        return False  # (a number ends a sentence: "... injured 2. Talks ...")
+        # (a number ends a sentence: "... injured 2. Talks ..."); so does a capital letter standing
+        # alone after a lower-case word, which names something and is no initial: "said on X. The"
+        return not glued and word == last and last.isupper() and _lower_word_before(text, dot - 1)
     if glued and not last[-1:].islower():  # "2.5", "AB.Cd": glue only after a lower-case word
         return False
     return True
+
+
+def _lower_word_before(text: str, at: int) -> bool:
+    """Whether the word before position ``at`` (past one space) is in lower case (``on``, not
+    ``Harry`` of ``Harry S. Truman``)."""
+    if at < 2 or text[at - 1] != " ":
+        return False
+    tail = text[max(0, at - 1 - _LONGEST_WORD):at - 1]
+    word = tail.rsplit(None, 1)[-1] if tail.strip() else ""
+    return word.isalpha() and word.islower()
 
 
 def split(text: str) -> list[Sentence]:
