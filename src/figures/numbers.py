@@ -12,7 +12,10 @@ reported. The last alternatives read numbers proper:
   sizes (``dozens of``, ``hundreds of thousands``), fractions (``half``,
   ``one-fifth``) and multipliers (``twice``);
 * a digit range written as one token (``10-15``, ``70,000-80,000``);
-* a hyphenated compound keeps the word after its hyphen (``30-day`` -> ``day``).
+* a hyphenated compound keeps the word after its hyphen (``30-day`` -> ``day``),
+  and may be a range (``two-to-three-day``).
+
+Two numbers joined by "in" make one share (``one in five children`` -> 0.2).
 
 Afterwards a few context rules drop numbers that are not claims: years, numbers
 in referring expressions (``the two sides``), durations that only place
@@ -119,6 +122,8 @@ def _pattern() -> regex.Pattern[str]:
     signs = _sign_pattern()
     letter_signs = _letter_signs()
     labels = alternation(words("label_nouns.txt"))
+    time_units = _time_units()
+    zones = alternation([row[0] for row in table("zones.tsv")])
     digits = r"(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?"
     units_ = alternation([w for w, (_, role) in words_.items() if role == "unit"])
     tens = alternation([w for w, (_, role) in words_.items() if role == "ten"])
@@ -153,7 +158,8 @@ def _pattern() -> regex.Pattern[str]:
           | \b\d{{4}}-\d{{2}}-\d{{2}}(?:T[\d:.]+(?:Z|[+-]\d{{2}}:?\d{{2}})?)?\b # ISO dates
           | \b\d{{1,2}}[./]\d{{1,2}}[./]\d{{2,4}}\b                          # 11.05.2025, 5/11/25
           | \b(?!{slash_fraction})\d+/\d+\b(?![/.]\d)                      # 24/7, 9/11, 2023/24
-          | \b\d{{1,2}}(?::\d{{2}})?\s?(?:[ap]\.\s?m\.?|[ap]m\b|[AP]\.?M\b\.?) # 6 p.m., 9am
+          | \b\d{{1,2}}(?::\d{{2}}|\.[0-5]\d)?\s?(?:[ap]\.\s?m\.?|[ap]m\b|[AP]\.?M\b\.?) # 6 p.m., 9am, 2.30pm
+          | \b(?:[01]?\d|2[0-3])\.[0-5]\d[^\S\n]?(?:{zones})\b             # 14.32 BST (a clock time)
           | \b\d{{1,2}}:\d{{2}}(?::\d{{2}})?\b                               # 20:36
           | \b\d{{4}}\s?(?:GMT|UTC|hrs\b|local\s+time)                      # 1800 GMT
           | {month_day}{day}\b{date_tail}                                   # May 7, May 8, 9 and 10
@@ -171,11 +177,15 @@ def _pattern() -> regex.Pattern[str]:
       | (?P<digits>
             (?:(?P<sign>{signs})\s?|(?<![\w.,/]))(?P<num>{digits})(?![\d]|/\d)
             (?:\s?(?P<suffix>{suffixes})(?![\p{{L}}\d]))?
+            (?:-to-(?P<dto>\d+)(?=-\p{{L}})(?!-to-))?  # "2-to-3-day": a range written as one compound
             (?:-(?P<hyph>\p{{L}}+(?:-\p{{L}}+)?))?
         )
       | (?P<vague>
             (?i:\b(?:tens|hundreds|thousands|millions)\s+of\s+(?:thousands|millions|billions)\b)
-          | (?i:\b(?:{alternation(vague)})\b)(?=(?i:\s+(?:of\b|more\b|[a-z]+ed\b|were\b|are\b|have\b|had\b|fled\b|died\b)))
+          | (?i:\b(?:{alternation(vague)})\b)
+            (?: (?=(?i:\s+(?:of\b|more\b|[a-z]+ed\b|were\b|are\b|have\b|had\b|fled\b|died\b)))
+              # the object of a verb that counts ("Killing Dozens in Amhara", "wounded hundreds")
+              | (?<=(?i:\b(?:kill|kills|killed|killing|wound|wounds|wounded|wounding|injure|injures|injured|injuring)[^\S\n]+\p{{L}}+)) )
         )
       | (?P<fraction>
             (?P<slash>{slash_fraction})
@@ -186,11 +196,12 @@ def _pattern() -> regex.Pattern[str]:
             # "half a million", "a quarter of a million": one number, a share of the scale
             (?P<fscale>(?i:{sp}+(?:of{sp}+)?(?:a|an){sp}+(?:{scales})\b))?
         )
-      | (?P<multiplier> (?i:\b(?:{alternation(multiplier)})\b) )
+      | (?P<multiplier> (?i:\b(?:{alternation(multiplier)})\b)(?!(?i:[^\S\n]+down\b)) )  # not "doubled down"
       | (?P<words>
             # "one and a half million", "three and a half years"
             (?i:\b(?:{atom}){sp}+and{sp}+a{sp}+(?P<half>half)(?:(?:-|{sp})+(?:{scales})\b)*(?!-))
           | (?i:\b{word_number}\b)
+            (?:-to-(?P<wto>(?i:{atom}))(?=-\p{{L}})(?!-to-))?  # "two-to-three-day"
             (?:-(?P<whyph>\p{{L}}+(?:-\p{{L}}+)?))?
         )
         )
@@ -227,7 +238,26 @@ def _anchor_before() -> regex.Pattern[str]:
     return _ending(
         r"(?i:\b(?:over|in|during|within|for|throughout|across|after|of)\s+the\s+(?:past|last|previous|next|coming|following|first|final|preceding)\s+)\Z"
         r"|(?i:\b(?:in|within|after)\s+(?:just\s+|only\s+|another\s+)?)\Z"
+        # "for the first time in more than three years", "within about 48 hours": a hedge between
+        # ("after nearly four decades of conflict" says how long the conflict lasted)
+        rf"|(?i:\b(?:in|within)\s+(?:{_hedge_phrases()})\s+)\Z"
+        # "$760 million over two years", "500 drones over three days": bounds the figure before it
+        r"|(?:\d|(?i:\b(?:hundred|thousand|million|billion|trillion|bn|mln|dozens|hundreds|thousands|millions)))"
+        r"(?:[^\S\n]+[\p{L}-]+)?[^\S\n]+(?i:over)[^\S\n]+\Z"
     )
+
+
+@cache
+def _hedge_phrases() -> str:
+    """The qualifiers of ``qualifiers.tsv`` written before a number, as one alternation."""
+    return alternation([row[0] for row in table("qualifiers.tsv") if row[2] == "before"])
+
+
+@cache
+def _claimed_before() -> regex.Pattern[str]:
+    """What makes a duration a claim though an "after" or "before" clause follows it: "held for
+    (nearly) two years before his release", "lasted three days after the strike"."""
+    return _ending(rf"(?i:\b(?:for|lasted|lasting|spent|served|took)\s+(?:(?:{_hedge_phrases()})\s+)?)\Z")
 
 
 @cache
@@ -235,11 +265,14 @@ def _unit_after() -> regex.Pattern[str]:
     return regex.compile(rf"(?i:\s*-?\s*(?:{_time_units()})s?\b)")
 
 
-_ANCHOR_TAIL = regex.compile(r"(?i:\s+(?:ago|later|earlier|into|from\s+now|prior\s+to|before\s+the|after\s+the|since)\b)")
+_ANCHOR_TAIL = regex.compile(r"(?i:\s+(?:ago|later|earlier|into|from\s+now|prior\s+to|before|after|since)\b)")
 _YEAR_CONTEXT = _ending(
     r"(?i:\b(?:in|since|of|from|until|till|by|before|after|year|early|late|mid|summer|winter|spring|autumn|fall|and|or|to|between|through|during|around|circa|c\.|the|since\s+early|end\s+of)\s*)\Z"
 )
 _JOINED = _ending(r"(?<!\b\d{4}\s{1,3})(?i:\b(?:and|or)\s*)\Z")
+_POSSESSIVE = _ending(r"\p{L}(?:['’]s|s['’])[^\S\n]+\Z")
+#: a plural noun right after a number: "Ukraine's 2000 drones" counts
+_PLURAL_RIGHT_AFTER = regex.compile(r"[^\S\n]+(?:\p{Ll}[\p{Ll}-]*\p{Ll}s(?<!ss|us|is)|\p{Lu}\p{Ll}+s|(?i:people|children|men|women))\b")
 #: a plural noun after a four-digit number makes it a count: "2000 drones", "1800 Drones" in a headline
 _PLURAL_NOUN_AFTER = regex.compile(r"\s+(?:(?:[\p{Ll}-]+\s+){0,2}?[\p{Ll}]{2,}s|\p{Lu}\p{Ll}+s)\b")
 
@@ -257,6 +290,11 @@ _ONE_CLAIMED_AFTER = regex.compile(
     r"(?:(?:was|is|has\s+been|had\s+been)[^\S\n]+)?"
     r"(?:killed|dead|died|wounded|injured|hurt|missing|captured|arrested|detained|abducted|kidnapped)\b)"
 )
+#: "cut to one base from eight", "one brigade to three": a count that changes to or from another
+_ONE_CHANGED_AFTER = regex.compile(
+    r"(?i:(?:[^\S\n]+\p{L}[\p{L}-]*)?[^\S\n]+(?:from|to)[^\S\n]+(?:\d|(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|a\s+hundred)\b))"
+)
+_ONE_CHANGED_BEFORE = _ending(r"(?i:\bfrom[^\S\n]+(?:\d[\d,]*|\p{L}+)(?:[^\S\n]+\p{L}+)?[^\S\n]+to[^\S\n]+)\Z")
 _NO_ONE = _ending(r"(?i:\b(?:no|any|every|not)\s+)\Z")
 #: page furniture: "© 2025 Reuters", "2 min read", "1 of 3 photos"
 _COPYRIGHT = _ending(r"(?:©|\((?i:c)\)|(?i:\bcopyright))[^\S\n]*\Z")
@@ -351,6 +389,8 @@ def _is_year(text: str, start: int, end: int, value: Decimal) -> bool:
     before = text[max(0, start - 30):start]
     if _QUALIFIED_BEFORE.search(before) or _hedged_before().search(before):
         return False  # "about 2000 people", "a minimum of 2000 children"
+    if _POSSESSIVE.search(before) and _PLURAL_RIGHT_AFTER.match(text, end) is None:
+        return True  # "Russia's 2025 budget", "Israel's 2023 war"; not "Ukraine's 2000 drones"
     context = _YEAR_CONTEXT.search(before)
     if context is not None:
         joined = _JOINED.search(before)  # "2014 and 2022" are years; "2 drones and 1800 drones" counts
@@ -369,7 +409,9 @@ def _is_time_anchor(text: str, start: int, end: int) -> bool:
     before = text[max(0, start - 40):start]
     if _anchor_before().search(before):
         return True
-    return _ANCHOR_TAIL.match(text, after.end()) is not None
+    # "nearly two years after it was seized", "two days before the vote"; not "held for two years
+    # before his release", which says how long something lasted
+    return _ANCHOR_TAIL.match(text, after.end()) is not None and _claimed_before().search(before) is None
 
 
 def _line_has_words(text: str, line_start: int) -> bool:
@@ -382,6 +424,7 @@ def find(text: str) -> list[NumberMention]:
     found: list[NumberMention] = []
     lines: dict[int, bool] = {}  # line start -> whether the line has words: each line is read once
     breaks = [m.start() for m in _NEWLINE.finditer(text)]
+    read: list[NumberMention] = []
     for match in _scan(text):
         kind = match.lastgroup
         if kind == "skip":
@@ -396,10 +439,46 @@ def find(text: str) -> list[NumberMention]:
         line_start = breaks[before - 1] + 1 if before else 0
         if line_start not in lines:
             lines[line_start] = _line_has_words(text, line_start)
-        if not lines[line_start] or not _keep(text, mention):
+        if lines[line_start]:
+            read.append(mention)
+    return [mention for mention in _ratios(text, read) if _keep(text, mention)]
+
+
+_RATIO_GAP = regex.compile(r"[^\S\n]+(?i:in)[^\S\n]+(?:(?i:every)[^\S\n]+)?")
+_RATIO_NOT_AFTER = regex.compile(r"[-.,]\d")
+
+
+def _plain(mention: NumberMention) -> bool:
+    return mention.kind == "cardinal" and mention.high is None and mention.currency is None and mention.hyphen_unit is None
+
+
+def _ratios(text: str, mentions: list[NumberMention]) -> list[NumberMention]:
+    """Two numbers joined by "in" that make a share: "one in five children" -> 0.2, "9 in 10",
+    "one in every three"; the first a whole number from one to nine, the second larger and no
+    year or duration ("8 in 5", "1 in 2005", "3 in 10 days" stay apart). Read after the scan,
+    as the pattern cannot compare two numbers."""
+    out: list[NumberMention] = []
+    i = 0
+    while i < len(mentions):
+        first = mentions[i]
+        second = mentions[i + 1] if i + 1 < len(mentions) else None
+        if (second is not None and _plain(first) and _plain(second)
+                and first.value in _ONE_TO_NINE and first.value < second.value
+                and _RATIO_GAP.fullmatch(text, first.end, second.start)
+                and not (second.end - second.start == 4 and text[second.start:second.end].isdigit()
+                         and 1800 <= second.value <= 2100)
+                and _unit_after().match(text, second.end) is None
+                and _RATIO_NOT_AFTER.match(text, second.end) is None):
+            share = (first.value / second.value).quantize(Decimal("0.0001")).normalize()
+            out.append(NumberMention(first.start, second.end, share, "fraction"))
+            i += 2
             continue
-        found.append(mention)
-    return found
+        out.append(first)
+        i += 1
+    return out
+
+
+_ONE_TO_NINE = frozenset(Decimal(n) for n in range(1, 10))
 
 
 @cache
@@ -579,10 +658,13 @@ def _read(match: regex.Match[str]) -> NumberMention | None:
                                      currency=currency)
             value = _scaled(value, factor)
         first = match.start("sign") if sign else match.start("num")
-        hyphen = _lower(match["hyph"])
+        high = _decimal(match["dto"]) if match["dto"] else None
+        if high is not None and (suffix or high <= value):
+            high, end = None, match.start("dto") - len("-to-")  # "5m-to-10", "10-to-5": no range read
+        hyphen = _lower(match["hyph"]) if high is not None or not match["dto"] else None
         if hyphen is not None and _hedge_word(hyphen):
             hyphen, end = None, match.start("hyph") - 1  # "7,000-plus", "500-odd": a hedge, read later
-        return NumberMention(first, end, value, currency=currency, hyphen_unit=hyphen)
+        return NumberMention(first, end, value, currency=currency, hyphen_unit=hyphen, high=high)
     if group == "vague":
         phrase = _key(match.group())
         value = _vague_value(phrase)
@@ -614,14 +696,17 @@ def _read(match: regex.Match[str]) -> NumberMention | None:
             head = _word_value(match.string[start:match.start("half")].rsplit(None, 3)[0])
             scales = _word_value(match.string[match.end("half"):end]) or Decimal(1)
             return None if head is None else NumberMention(start, end, _scaled(head + Decimal("0.5"), scales))
-        body_end = match.start("whyph") - 1 if match["whyph"] else end
+        body_end = match.start("wto") - len("-to-") if match["wto"] else match.start("whyph") - 1 if match["whyph"] else end
         value = _word_value(match.string[start:body_end])
         if value is None:
             return None
+        high = _word_value(match["wto"]) if match["wto"] else None
+        if high is not None and high <= value:
+            return NumberMention(start, body_end, value)  # "three-to-two": no range
         hyphen = _lower(match["whyph"])
         if hyphen is not None and _hedge_word(hyphen):
             hyphen, end = None, body_end  # "thirty-odd", "fifty-plus"
-        return NumberMention(start, end, value, hyphen_unit=hyphen)
+        return NumberMention(start, end, value, hyphen_unit=hyphen, high=high)
     return None
 
 
@@ -695,6 +780,7 @@ def _keep(text: str, mention: NumberMention) -> bool:
         if _REFERRING.search(before) and mention.value < 100:
             return False
         if surface.lower() == "one" and not (_ONE_COUNTS.search(before) or _NUMBER_NEXT.match(text, end)
+                                             or _ONE_CHANGED_AFTER.match(text, end) or _ONE_CHANGED_BEFORE.search(before)
                                              or (_ONE_CLAIMED_AFTER.match(text, end) and not _NO_ONE.search(before))):
             return False
     if mention.kind == "cardinal" and mention.hyphen_unit is None and _is_time_anchor(text, start, end):
