@@ -238,9 +238,24 @@ def test_nearest_expression_in_the_clause_wins() -> None:
 
 
 def test_continuation_needs_a_cue() -> None:
-    text = "Between May 1 and May 5, 20 drones were shot down. Air defences also fired 40 missiles."
+    text = "Between May 1 and May 5, 20 drones were shot down. Air defences fired 40 missiles."
     found = find_time_expressions(text, dt.date(2025, 5, 6))
     assert windows_for(text, split(text), [_figure_span(text, "40 missiles")], found) == [None]
+
+
+@pytest.mark.parametrize(("second", "continues"), [
+    ("Air defences also fired 40 missiles.", True),
+    ("Eleven more soldiers were wounded.", True),
+    ("The army also holds 40 prisoners.", False),  # the present: no event told before it
+    ("The EU will also send 40 generators.", False),
+])
+def test_also_and_more_continue_only_a_past_clause(second: str, continues: bool) -> None:
+    text = f"Between May 1 and May 5, 20 drones were shot down. {second}"
+    found = find_time_expressions(text, dt.date(2025, 5, 6))
+    figure = regex.search(r"(?:40|Eleven more) \p{L}+", second)
+    assert figure is not None
+    [window] = windows_for(text, split(text), [_figure_span(text, figure.group())], found)
+    assert (window is not None and window.text == "Between May 1 and May 5") is continues
 
 
 def test_spans_outside_any_sentence() -> None:
@@ -565,10 +580,13 @@ def _statement_plain(text: str, expression: TimeExpression, floor: int) -> bool:
 
 
 def _continues_plain(text: str, sentence: Any) -> bool:
-    start_re, within_re = windows._continuation_res()
+    start_re, within_re, past_re = windows._continuation_res()
     if start_re.match(text, sentence.start, sentence.end):
         return True
-    return within_re is not None and within_re.search(text, sentence.start, sentence.end) is not None
+    if within_re is not None and within_re.search(text, sentence.start, sentence.end) is not None:
+        return True
+    return past_re is not None and any(windows._tense(text, m.start(), m.end(), own_clause=True) == "past"
+                                       for m in past_re.finditer(text, sentence.start, sentence.end))
 
 
 @settings(max_examples=400, suppress_health_check=[HealthCheck.too_slow])
@@ -599,7 +617,7 @@ def test_every_cue_phrase_passes_the_word_checks() -> None:
     for row in table("time_continuation.tsv"):
         phrase = row[1].replace("{n}", "three")
         for written in (phrase, phrase.upper()):
-            text = f"Drones hit 3 towns. {written} saw 5 attacks."
+            text = f"Drones hit 3 towns. {written} reported 5 attacks."
             found = [windows._continues(text, sentence) for sentence in split(text)]
             assert found == [_continues_plain(text, sentence) for sentence in split(text)] and any(found), text
 

@@ -51,7 +51,9 @@ Resolution rules (documented choices)
   June 2 is a Monday.
 * ``today`` / ``yesterday`` / ``tomorrow``: that day. ``overnight`` and
   ``last night``: the day before the document date .. the document date;
-  ``overnight (into/on) Sunday``: Saturday .. Sunday; ``Sunday night`` and
+  ``overnight into Sunday``: Saturday .. Sunday, but ``overnight (on) Sunday``
+  dates the night's events to the day named, like ``in the early hours of
+  Sunday``: Sunday only; ``Sunday night`` and
   ``the night of May 6``: that day .. the next.
 * ``the past N days`` (also ``last``, ``previous``): N days before .. the
   document date; ``the past 24 hours``: the day before .. the document date
@@ -591,7 +593,7 @@ def _atoms(text: str) -> Iterator[regex.Match[str]]:
 _GAP_CLOCK_DAY = regex.compile(r"\s*,?\s*(?:on\s+(?:the\s+)?)?", regex.IGNORECASE)
 _GAP_DAY_CLOCK = regex.compile(r"\s*,?\s*(?:at\s+|from\s+|around\s+|about\s+)?", regex.IGNORECASE)
 _GAP_WEEKDAY_DATE = regex.compile(r"\s*,?\s*(?:the\s+)?")
-_GAP_OVERNIGHT = regex.compile(r"\s+(?:into|to|on|of)?\s*", regex.IGNORECASE)
+_GAP_OVERNIGHT = regex.compile(r"\s+(?:(?P<into>into|to|of)|on)?\s*", regex.IGNORECASE)
 _GAP_RANGE = regex.compile(
     r"\s*(?:[-–—]|to|until|till|through|thru|and|or|,\s*and|,\s*or|and\s+on|to\s+on)\s*",
     regex.IGNORECASE,
@@ -1195,8 +1197,8 @@ def _units(text: str, doc: dt.date | None) -> list[_Unit]:
             unit = _with_clock(unit, nxt.clock, unit.start, nxt.end) if not unit.unresolved else replace(unit, end=nxt.end)
             i += 1
         elif unit.extra.get("overnight") and nxt is not None and nxt.kind in _DAYISH \
-                and _GAP_OVERNIGHT.fullmatch(text, unit.end, nxt.start):
-            if nxt.lo is not None:
+                and (gap := _GAP_OVERNIGHT.fullmatch(text, unit.end, nxt.start)):
+            if nxt.lo is not None and gap.group("into"):
                 unit = replace(nxt, start=unit.start, lo=replace(nxt.lo, shift=nxt.lo.shift - 1), kind="relative")
             else:
                 unit = replace(nxt, start=unit.start)
@@ -1642,38 +1644,48 @@ def _may_hold(words: list[bytes] | None, cues: frozenset[bytes] | None) -> bool:
 
 
 @cache
-def _continuation_res() -> tuple[regex.Pattern[str], regex.Pattern[str] | None]:
-    """Patterns for continuation cues: at the start of a sentence, and anywhere in it."""
+def _continuation_res() -> tuple[regex.Pattern[str], regex.Pattern[str] | None, regex.Pattern[str] | None]:
+    """Patterns for continuation cues: at the start of a sentence, anywhere in it, and
+    anywhere in a past-tense clause."""
     rows = table("time_continuation.tsv")
     starts = [row[1] for row in rows if row[0] == "start"]
-    withins = [row[1] for row in rows if row[0] == "within"]
     numbers = alternation(tuple(_number_words()))
     number = rf"(?:\d{{1,4}}|(?:{numbers})(?:-(?:{numbers}))?)"
     start_re = regex.compile(rf"[\"'“‘(\[]*(?:{alternation(starts)})(?![\p{{L}}])", regex.IGNORECASE)
-    if not withins:
-        return start_re, None
-    parts = [alternation([w]).replace(regex.escape("{n}"), number).replace("\\{n\\}", number) for w in withins]
-    within_re = regex.compile(rf"(?<![\p{{L}}])(?:{'|'.join(parts)})(?![\p{{L}}])", regex.IGNORECASE)
-    return start_re, within_re
+
+    def anywhere(kind: str) -> regex.Pattern[str] | None:
+        phrases = [row[1] for row in rows if row[0] == kind]
+        if not phrases:
+            return None
+        parts = [alternation([w]).replace(regex.escape("{n}"), number).replace("\\{n\\}", number) for w in phrases]
+        return regex.compile(rf"(?<![\p{{L}}])(?:{'|'.join(parts)})(?![\p{{L}}])", regex.IGNORECASE)
+
+    return start_re, anywhere("within"), anywhere("past")
 
 
 @cache
-def _within_cues() -> frozenset[bytes] | None:
-    """Words one of which every match of the anywhere-pattern of :func:`_continuation_res` holds."""
-    return _cue_words([row[1] for row in table("time_continuation.tsv") if row[0] == "within"])
+def _within_cues(kind: str = "within") -> frozenset[bytes] | None:
+    """Words one of which every match of an anywhere-pattern of :func:`_continuation_res` holds."""
+    return _cue_words([row[1] for row in table("time_continuation.tsv") if row[0] == kind])
 
 
 def _continues(text: str, sentence: Sentence) -> bool:
-    """Whether a sentence continues the one before it (``In all, ...``, ``these three days``).
+    """Whether a sentence continues the one before it (``In all, ...``, ``these three days``,
+    ``were also killed``).
 
     The cue anywhere in it is searched for only if the sentence holds one of its words.
     """
-    start_re, within_re = _continuation_res()
+    start_re, within_re, past_re = _continuation_res()
     if start_re.match(text, sentence.start, sentence.end):
         return True
-    if within_re is None or not _may_hold(_words_of(text, sentence.start, sentence.end), _within_cues()):
+    words = _words_of(text, sentence.start, sentence.end)
+    if within_re is not None and _may_hold(words, _within_cues()) \
+            and within_re.search(text, sentence.start, sentence.end) is not None:
+        return True
+    if past_re is None or not _may_hold(words, _within_cues("past")):
         return False
-    return within_re.search(text, sentence.start, sentence.end) is not None
+    return any(_tense(text, cue.start(), cue.end(), own_clause=True) == "past"
+               for cue in past_re.finditer(text, sentence.start, sentence.end))
 
 
 def _sentence_index(starts: list[int], sentences: Sequence[Sentence], position: int) -> int | None:
@@ -1699,6 +1711,9 @@ def windows_for(
        "over 1800 drones" the number stage read a count, so "over 1800" is no year);
        none from another clause when the figure's clause says it is the present
        ("..., now costs 3,500 kyat"), unless the expression opens the sentence;
+       none from a concessive phrase that does not hold the figure ("killed 11
+       people despite a ceasefire that took effect on November 27",
+       ``time_concessive.tsv``): then the figure has no window;
     2. if the sentence continues an earlier one (a cue of ``time_continuation.tsv``),
        the last usable expression of the nearest earlier sentence of the same
        paragraph that has one, walking back only through continuing sentences;
@@ -1724,6 +1739,15 @@ def windows_for(
                              and not _is_dateline(text, e)]
         return usable[index]
 
+    concessive: dict[int, bool] = {}
+
+    def conceding(index: int) -> bool:
+        """Whether a sentence may hold a concessive word (most do not: one word check, once)."""
+        if index not in concessive:
+            sentence = sentences[index]
+            concessive[index] = _may_hold(_words_of(text, sentence.start, sentence.end), _concessive_cues())
+        return concessive[index]
+
     inherited: dict[int, TimeExpression | None] = {}  # by sentence: figures of one sentence inherit alike
     result: list[TimeExpression | None] = []
     for start, end in spans:
@@ -1732,6 +1756,11 @@ def windows_for(
             result.append(None)
             continue
         own = [e for e in usable_in(index) if e.end <= start or e.start >= end]
+        if own and conceding(index):
+            own = [e for e in own if not _fenced(text, sentences[index], e, start, end)]
+            if not own:
+                result.append(None)  # "... despite a ceasefire that took effect on November 27"
+                continue
         if own:
             best = min(own, key=lambda e: _rank(text, e, start, end))
             if _rank(text, best, start, end)[0] and _OPENING.fullmatch(text, sentences[index].start, best.start) is None \
@@ -1744,6 +1773,36 @@ def windows_for(
             inherited[index] = _inherited(text, sentences, index, usable_in)
         result.append(inherited[index])
     return result
+
+
+@cache
+def _concessive_re() -> regex.Pattern[str]:
+    """The words of ``time_concessive.tsv``, opening a concessive phrase or clause."""
+    words = [row[0] for row in table("time_concessive.tsv")]
+    return regex.compile(rf"(?<![\p{{L}}])(?:{alternation(words)})(?![\p{{L}}])", regex.IGNORECASE)
+
+
+@cache
+def _concessive_cues() -> frozenset[bytes] | None:
+    """Words one of which every match of :func:`_concessive_re` holds."""
+    return _cue_words([row[0] for row in table("time_concessive.tsv")])
+
+
+def _fenced(text: str, sentence: Sentence, expression: TimeExpression, start: int, end: int) -> bool:
+    """Whether ``expression`` lies in a concessive phrase ("despite a ceasefire that took effect
+    on November 27") that does not hold the figure at ``start``..``end``: it dates what is
+    conceded, not the figure's event. The phrase runs from its word to the end of its clause."""
+    low = max(sentence.start, expression.start - 200)
+    for brk in _CLAUSE_BREAK.finditer(text, low, expression.start):
+        low = brk.end()
+    opening = None
+    for opening in _concessive_re().finditer(text, low, expression.start):
+        pass
+    if opening is None:
+        return False
+    stop = _CLAUSE_BREAK.search(text, expression.end, sentence.end)
+    high = stop.start() if stop is not None else sentence.end
+    return not (opening.start() <= start and end <= high)
 
 
 @cache
