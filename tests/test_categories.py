@@ -47,6 +47,23 @@ CASES = [
     ("The militia shelled nine neighbourhoods of El Fasher overnight.", "nine", "attack"),
     ("Authorities imposed a 72-hour curfew in Imphal after the clashes.", "72", "legal"),
     ("Envoys met in Doha, and the first session ran for about six hours.", "six", "diplomacy"),
+    # killings counted as crimes are still people killed
+    ("Police in Guerrero logged 870 murders in the first half of the year, prosecutors said.", "870", "casualties"),
+    # the verb right before a figure decides over a word after it
+    ("The strike killed five people and wounded 12 others sheltering in a school near the depot.", "12",
+     "casualties"),
+    # soldiers lost are dead or wounded
+    ("Kyiv says the Russian army has lost some 9,000 soldiers near Avdiivka since October.", "9,000",
+     "casualties"),
+    # weapons and vehicles seized or captured are military; drugs seized stay legal
+    ("Troops said they had seized 40 rifles and two pickup vehicles from the militants.", "40 rifles", "military"),
+    ("The army captured three tanks during the counteroffensive near Kharkiv.", "three tanks", "military"),
+    ("Customs officers seized 300 kilograms of heroin at the port.", "300", "legal"),
+    # a state of emergency is other, whatever fighting is near
+    ("After weeks of fighting with rebels, the government imposed a 60-day state of emergency.", "60", "other"),
+    # funding and trade stated in their verbs are economy
+    ("The UN flash appeal for Myanmar is just 18 per cent funded.", "18 per cent", "economy"),
+    ("Egypt exported 2 million tonnes of citrus, up 12 per cent on last year.", "12 per cent", "economy"),
 ]
 
 

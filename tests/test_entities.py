@@ -45,6 +45,23 @@ CASES = [
     ("At least 8 people were arrested, the Prisoners' Rights Group said.", "8 people", "person"),
     ("About 5,000 people marched through the capital demanding freedom for political prisoners.", "5,000 people",
      "person"),
+    # a model name with its digits is one word of the noun phrase
+    ("Troops recovered four M-16 rifles and a grenade launcher from the hideout.", "four M-16 rifles", "m-16 rifle"),
+    ("Kyiv has asked for 30 F-16 jets before winter.", "30 F-16 jets", "f-16 jet"),
+    # a plural pair whose second word is a listed verb with its -s is a noun and a verb
+    ("Mariupol, a port of some 400,000 people remains largely in ruins.", "some 400,000 people", "person"),
+    # after "of", a word in -ing is a noun (a gerund), not a verb after the noun
+    ("The talks followed six weeks of heavy fighting around Pokrovsk.", "six weeks", "heavy fighting"),
+    ("The king declared seven days of public mourning.", "seven days", "public mourning"),
+    # "of them": what the count before counted
+    ("Medics treated 412 wounded fighters, 30% of them with burns.", "30%", "wounded fighter"),
+    # money that a verb moves "to" something: what it goes to, not to a verb of purpose
+    ("The Treasury allocated 40 billion naira to border security in the north.", "40 billion naira",
+     "border security"),
+    ("Tokyo pledged $200 million to help displaced families in Sudan.", "$200 million", "pledge"),
+    # a relational noun in the form listed: "a state of emergency"
+    ("Parliament extended a 30-day state of emergency in three provinces.", "30-day", "state of emergency"),
+    ("Envoys of 12 member states of the African Union met in Addis Ababa.", "12 member states", "member state"),
 ]
 
 

@@ -7,8 +7,10 @@ In order (cues in ``data/category_cues.tsv``):
    ``economy`` unless the thing or a nearby cue is legal;
 2. a duration takes the nearest ``duration`` cue;
 3. people and other counts take the nearest event word (``event``: killed, released,
-   displaced, ...), then who they are (``people``: soldiers are military), then the
-   nearest ``context`` cue;
+   displaced, ...; the verb right before the figure first), then who they are (``people``:
+   soldiers are military), then the nearest ``context`` cue; soldiers ``lost`` are
+   casualties, and weapons and vehicles (``equipment``) are never killed, held or
+   arrested, so such an event word makes them military;
 4. else ``other``.
 
 A cue is looked for in the figure's own clause first, then in its part of the sentence,
@@ -56,6 +58,10 @@ _SOME_OF = re.compile(r"\b(?:of them|of whom|of which|among them|among whom|incl
 #: an event noun that governs the figure after it: "the bodies of 18 others", "the release of 17"
 _GOVERNS = re.compile(r"\s+of\s+(?:the\s+)?")
 _OF_BEFORE = re.compile(r"\bof\s+(?:the\s+)?$")
+#: the rest of a cue word and the blank between it and the figure right after it
+_ADJACENT = re.compile(r"\w*[ \t]+")
+#: event categories that only people have: a weapon or a vehicle is not killed, held or arrested
+_PEOPLE_EVENTS = frozenset({"casualties", "prisoner_exchange", "legal"})
 #: an age: "aged 15", "ages 15 and 16", "at the age of 34"
 _AGED = re.compile(r"\bage[sd]?(?:\s+of)?\s+(?:\d{1,3}\s*(?:and|or|to|-|–)\s*)?$", re.I)
 #: an age in apposition: "Ahmed Saleh, 34, ..."
@@ -231,6 +237,8 @@ def _find(scope: str, text: str, sentence_start: int, sentence_end: int, start: 
         for index, (low, high) in enumerate(spans):
             if cue_start >= low and cue_end <= high:
                 distance = cue_start - end if cue_start >= end else start - cue_end
+                if cue_end <= start and _ADJACENT.fullmatch(text, cue_end, start):
+                    distance = -1  # the verb whose object the figure is: "injured 30 others sheltering there"
                 if best is None or (index, distance, order) < best[:3]:
                     best = (index, distance, order, category)
                 break
@@ -265,10 +273,18 @@ def categorise(
         return "casualties" if event == "casualties" else thing
     if is_duration:
         return _find("duration", text, sentence_start, sentence_end, start, end) or "other"
+    people = _by_entity("people", entity) if entity else None
+    equipment = _by_entity("equipment", entity) if entity else None
+    if people == "military" and equipment is None \
+            and _find("loss", text, sentence_start, sentence_end, start, end, clause_only=True):
+        return "casualties"  # "Russia has lost 1,041,990 troops": soldiers lost are dead or wounded
+    event = (_governing(text, sentence_start, sentence_end, start)
+             or _find("event", text, sentence_start, sentence_end, start, end))
+    if event in _PEOPLE_EVENTS and equipment is not None:
+        event = equipment  # "seized six armoured vehicles": taking weapons is military, not an arrest
     return (
-        _governing(text, sentence_start, sentence_end, start)
-        or _find("event", text, sentence_start, sentence_end, start, end)
-        or (_by_entity("people", entity) if entity else None)
+        event
+        or people
         or _find("context", text, sentence_start, sentence_end, start, end)
         or "other"
     )

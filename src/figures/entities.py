@@ -11,8 +11,10 @@
 * A duration takes what lasts: the noun after a hyphenated compound (``30-day
   moratorium``), ``of ...`` after the unit (``two hours of talks``), or a cue in
   its sentence (``sentenced ... to ten years`` -> ``prison sentence``).
-* Money and percent take ``of/in/for ...`` after them, the noun right after,
-  or the verb that moves the money (``Pledges $1.1Bln`` -> ``pledge``).
+* Money and percent take ``of/in/for ...`` after them (``26% of them``: what the count
+  before counted), the noun right after, or the verb that moves the money
+  (``Pledges $1.1Bln`` -> ``pledge``) and where it goes (``allocates $5bn to national
+  defence``; not ``to help ...``, a verb of purpose).
 
 The word lists are in ``data/entity_words.tsv``, ``data/verb_counts.tsv`` and
 ``data/duration_cues.tsv``.
@@ -28,7 +30,10 @@ import regex
 from .lexicon import singular, table
 from .models import Qualified
 
-_WORD = regex.compile(r"[ \t]*['‘\"“]?((?:\p{Lu}\.){2,}|\p{L}[\p{L}\p{M}'’]*(?:-\p{L}[\p{L}\p{M}'’]*)*)['’\"”]?")
+#: a word; a model name runs on into its digits ("AK-47", "F-16s", "M23") and stays one word
+_WORD = regex.compile(
+    r"[ \t]*['‘\"“]?((?:\p{Lu}\.){2,}|\p{L}[\p{L}\p{M}'’]*(?:-\p{L}[\p{L}\p{M}'’]*)*(?:-?\d+\p{Ll}?(?![\d.,]\d))?)['’\"”]?"
+)
 _LENGTH_UNITS = frozenset({"km", "m", "cm", "mile", "nautical_mile", "foot"})
 _PLACE_AFTER = regex.compile(
     r"(?i:\s*(?:\(\s*[\d.,]+\s*\p{L}+\s*\)\s*)?(?:north|south|east|west|northeast|northwest|southeast|southwest|"
@@ -65,6 +70,10 @@ _CONTINUING_AFTER = regex.compile(r"(?i:[ \t]+(?:more|others)\b)")
 #: "the two sides": a number in a referring expression counts nothing
 _THE_BEFORE = regex.compile(r"(?i:\bthe[ \t]+\Z)")
 _AND = regex.compile(r"[ \t]+(?:and|or)\b")
+#: where money that a verb moves goes ("allocates $5bn to the health sector")
+_TO = regex.compile(r"(?i:[ \t]+to(?:[ \t]+(?:the|their|its|his|her|our))?\b)")
+#: a pronoun for what a count before counted ("26% of them")
+_THEM = regex.compile(r"(?i:[ \t]+(?:them|whom)\b)")
 #: singular nouns in -is (``crisis``, ``axis``, ``metropolis``); other words in -is are plurals
 #: of nouns in -i, mostly peoples (``Israelis``, ``Iraqis``)
 _SINGULAR_IS = ("sis", "xis", "polis", "iris", "nnis", "this", "paris", "tunis", "bris", "ncis", "vis", "tis")
@@ -137,8 +146,10 @@ def _is_plural(word: str) -> bool:
     )
 
 
-def _noun_phrase(text: str, position: int, limit: int) -> tuple[list[str], int, int]:
-    """Words of the noun phrase starting at ``position``: (words, start, end); empty when none."""
+def _noun_phrase(text: str, position: int, limit: int, gerund: bool = False) -> tuple[list[str], int, int]:
+    """Words of the noun phrase starting at ``position``: (words, start, end); empty when none.
+
+    With ``gerund`` (after ``of``: "three days of national mourning") a word in -ing is a noun."""
     roles = _roles()
     skip, stop, relational = roles["skip"], roles["stop"], roles["relational"]
     words: list[str] = []
@@ -171,11 +182,14 @@ def _noun_phrase(text: str, position: int, limit: int) -> tuple[list[str], int, 
         if _is_plural(word) and len(words) < _MAX_WORDS:
             following = _WORD.match(text, cursor, limit)
             if following is not None and _is_plural(following.group(1)) and following.group(1).islower() \
-                    and following.group(1) not in stop:
-                continue  # "225 weapons caches": a plural noun modifying another
+                    and following.group(1) not in stop and singular(following.group(1)) not in stop:
+                # "225 weapons caches": a plural noun modifying another; not "a city of two
+                # million people remains ...", whose second word is a listed verb with its -s
+                continue
         if _is_plural(word) or len(words) >= _MAX_WORDS:
             break
-        if lower.endswith(("ed", "ing")) and len(words) > 1 and lower not in relational:
+        if lower.endswith(("ed", "ing")) and len(words) > 1 and lower not in relational \
+                and not (gerund and lower.endswith("ing")):
             words.pop()  # "one drone launched": a verb after the noun
             end = previous_end
             break
@@ -190,7 +204,7 @@ def _noun_phrase(text: str, position: int, limit: int) -> tuple[list[str], int, 
                 return rest[-1:], start, rest_end
     # a relational head keeps its "of ..." ("27 heads of state", "a cessation of hostilities"),
     # or a complement after another preposition it lists ("a moratorium on energy strikes")
-    head = (words[-1] if words[-1] in relational else _singular(words[-1])) if words else ""
+    head = words[-1] if words else ""
     if head in relational:
         link = _link_pattern("of|" + relational[head]).match(text, end, limit)
         if link is not None:
@@ -395,7 +409,9 @@ def _measure_entity(
         position = unit_end + of.end()
         if currency and of.group().islower():  # "for Ethiopia's recovery", "in El Obeid": names are skipped
             position = _past_names(text, position, sentence_end)
-        words, head_start, head_end = _noun_phrase(text, position, sentence_end)
+        if _THEM.match(text, position, sentence_end):  # "1,073 patients, 26% of them women"
+            return EntityReading(_antecedent(text, sentence_start, q.start), start, end, start, end)
+        words, head_start, head_end = _noun_phrase(text, position, sentence_end, gerund=True)
         if words:
             return EntityReading(_normalise(words), start, end, head_start, head_end)
     if money:  # percent: a noun right after; money: the verb that moves it
@@ -404,6 +420,14 @@ def _measure_entity(
             return EntityReading(_normalise(words), start, end, head_start, head_end)
         verb = _verb_before(text, q.start, sentence_start)
         if verb is not None and verb.group(1).lower() in _verbs():
+            if currency:  # "allocates 13.5 trillion rubles ($145 billion) to national defense"
+                aside = _ASIDE.match(text, unit_end, sentence_end)
+                to = _TO.match(text, aside.end() if aside else unit_end, sentence_end)
+                if to is not None and (to.group().strip().lower() != "to" or not _purpose_verb(text, to.end())):
+                    words, head_start, head_end = _noun_phrase(
+                        text, _past_names(text, to.end(), sentence_end), sentence_end, gerund=True)
+                    if words:
+                        return EntityReading(_normalise(words), start, end, head_start, head_end)
             return EntityReading(_verbs()[verb.group(1).lower()], start, end, verb.start(1), verb.end(1))
         return EntityReading(None, start, end, start, end)
     if unit in _LENGTH_UNITS:  # "61km north-east of Donetsk": a distance that locates a place
@@ -419,6 +443,12 @@ def _measure_entity(
     if nearest is not None:
         return EntityReading(nearest[1], start, end, start, end)
     return EntityReading(None, start, end, start, end)
+
+
+def _purpose_verb(text: str, position: int) -> bool:
+    """Whether a verb of purpose follows ``position`` ("to rebuild homes"): the "to" is no destination."""
+    following = _WORD.match(text, position)
+    return following is not None and following.group(1).lower() in _roles()["purpose"]
 
 
 def _noun_before(text: str, position: int, floor: int) -> tuple[str, int, int] | None:
