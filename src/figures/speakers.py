@@ -37,13 +37,16 @@ only where a figure or a pronoun before one needs them: most of a document is ne
 
 Then each figure takes, in order: the innermost attribution of its unit whose
 scope covers it; the speaker of the quotation that holds it; the section
-speaker; the body that brought an allegation (``Police Issue Warrant ... on
-$111M Fraud Claims``); else ``None``.
+speaker; in a press release (a dateline, then an organisation as subject: ``ROME – The World
+Food Programme (WFP) is ...``) a figure said as "we"/"our" outside quotations, its issuer; the
+body that brought an allegation (``Police Issue Warrant ... on $111M Fraud Claims``); else ``None``.
 
 Names are resolved as they are attributed: a pronoun (``he said``) becomes the
 most recent person who spoke or was a sentence's subject, a single surname
 the full name the document gives most often (then the longest), a description the person whose
-role matches it, a bare ``Governor`` in a headline ``<Region> governor``.
+role matches it, a generic ``the group``/``the UK-based monitor`` the body that spoke last, a bare
+``Governor`` in a headline ``<Region> governor``. Quotations in single quotes are not indexed (a
+single quote is also an apostrophe), but one that closes before ``..., X said`` ends the clause.
 """
 
 from __future__ import annotations
@@ -89,6 +92,8 @@ _NP_STOPS = frozenset(
 )
 #: Prepositions that may sit inside a name ("Health Ministry in Gaza", "Institute for the Study of War").
 _INNER_PREPOSITIONS = frozenset({"of", "for", "in", "at", "on"})
+#: Words before which an article stays inside the noun phrase read backwards ("for the Study of War").
+_BEFORE_INNER_ARTICLE = _INNER_PREPOSITIONS | {"and"}
 #: Prepositions before which a noun-looking verb ("Fraud Claims", "Asylum Requests") is a noun.
 _NOUN_PREPOSITIONS = frozenset(
     "of on over for in at to with from into by about amid despite against among under".split()
@@ -101,11 +106,14 @@ _SUBORDINATORS = frozenset(
 #: Lower-case particles inside a person's name ("Mohammed bin Salman", "Ursula von der Leyen").
 _PARTICLES = frozenset("bin bint ibn al el ad ben de da di do dos du del della der den van von le la ould".split())
 _BE = frozenset({"is", "are", "was", "were", "be", "been", "being"})
-#: Words that begin a tail which is only a circumstance of the saying ("said on Sunday").
+#: Words that begin a tail which is only a circumstance of the saying ("said on Sunday",
+#: "told Reuters by phone": "by" after the verb's object gives the means; "said by X" is caught before).
 _ADJUNCT_STARTS = frozenset(
     """on in at to during after before late early earlier later last this via from for while when
-    reporters journalists the a an his her their its as according""".split()
+    by reporters journalists the a an his her their its as according""".split()
 )
+#: How a thing was said, after "by" ("said by phone"): a means, not a passive's agent.
+_MEANS = frozenset("phone telephone email e-mail text video videolink letter radio satellite".split())
 #: Prepositions that open a circumstance of the saying however long it runs ("said in a report
 #: covering the period from January to March").
 _CIRCUMSTANCE_PREPOSITIONS = frozenset({"in", "on", "at", "during", "via", "after", "before"})
@@ -193,6 +201,7 @@ class _Lexicon:
     adverbs: frozenset[str]
     section_nouns: frozenset[str]
     remark_nouns: frozenset[str]
+    generic: frozenset[str]
 
 
 def _load_verbs(name: str, kind: str) -> list[_Verb]:
@@ -249,6 +258,7 @@ def _lexicon() -> _Lexicon:
         adverbs=frozenset(cues.get("adverb", [])),
         section_nouns=frozenset(cues.get("section", [])),
         remark_nouns=frozenset(cues.get("remarks", [])),
+        generic=frozenset(cues.get("generic", [])),
     )
 
 
@@ -549,6 +559,12 @@ class _Doc:
     def section(self) -> tuple[int, _Attribution] | None:
         """Where a section line's speaker starts to speak, and the attribution (:func:`_find_section`)."""
         return _find_section(self)
+
+    @cached_property
+    def issuer(self) -> _Attribution | None:
+        """The body a press release speaks for (:func:`_find_issuer`), asked for only where a
+        figure has no attribution and is stated in the first person plural."""
+        return _find_issuer(self)
 
     @cached_property
     def person_mentions(self) -> list[tuple[int, str]]:
@@ -1010,6 +1026,9 @@ def _np_back(doc: _Doc, toks: list[_Tok], end: int) -> int | None:
         if low in _NP_STOPS:
             break
         k -= 1
+        if low in ("a", "an", "the") and not (k > 0 and toks[k - 1].lower in _BEFORE_INNER_ARTICLE):
+            break  # an article opens its noun phrase: "declared [a three-month] state" ("for the
+            # Study of War", "residents and a hospital official" go on)
     if end - k >= 12:
         return None
     while k < end and toks[k].lower in ("and", "of", "for", "in", "at", "on", "'s", "’s"):
@@ -1155,6 +1174,11 @@ def _region_of(doc: _Doc, unit: _Unit) -> str | None:
     return None
 
 
+def _common_word(tok: _Tok) -> bool:
+    """A word that names nothing by itself: lower case, or a compound ending so (``UK-based``)."""
+    return not tok.cap or "-" in tok.text and tok.text.rsplit("-", 1)[-1].islower()
+
+
 def _resolve(doc: _Doc, unit: _Unit, toks: list[_Tok]) -> tuple[_Resolved, int, int] | None:
     """Read a noun phrase as a speaker: (resolved name, mention start, mention end), or None."""
     definite = False
@@ -1227,13 +1251,15 @@ def _resolve(doc: _Doc, unit: _Unit, toks: list[_Tok]) -> tuple[_Resolved, int, 
                     return _Resolved(name, True), start, end
             if definite and not mods:
                 name = _person_before(doc, start)
-                if name:
+                if name and (name[0].isupper() or _PREFIXED_NAME.match(name)):  # a name, not a description
                     return _Resolved(name, True), start, end
             if bare and unit.headline:
                 region = _region_of(doc, unit)
                 if region:
                     return _Resolved(f"{region} {toks[0].lower}", True), start, end
-        return _Resolved(_text_of(doc, toks), False), start, end
+        # "a local commander" that names no one is still a person: "he" later means him
+        head = toks[-1].lower
+        return _Resolved(_text_of(doc, toks), _singular(head) == head), start, end
     # a body named again in short: "the ministry", "the General Staff" -> the latest such body named
     if definite and doc.is_body(toks[-1]):
         short = " ".join(t.lower for t in toks)
@@ -1245,6 +1271,12 @@ def _resolve(doc: _Doc, unit: _Unit, toks: list[_Tok]) -> tuple[_Resolved, int, 
             if name.lower() != short and " ".join(name.lower().split()).endswith(" " + short):
                 return _Resolved(name, False), start, end
             k -= 1
+    # "the group", "the UK-based monitor": a generic noun for whichever body spoke last
+    if definite and toks[-1].lower in lex.generic and not has_possessive and all(map(_common_word, toks)):
+        _settle(doc, doc.bodies_said, start)
+        name = _latest_before(doc.bodies_said, start, doc)
+        if name:
+            return _Resolved(name, False), start, end
     return _Resolved(_text_of(doc, toks), False), start, end
 
 
@@ -1282,7 +1314,8 @@ def _adjunct_only(doc: _Doc, tail: list[_Tok]) -> bool:
     head = words_[0].lower
     if len(words_) > 8 and head not in _CIRCUMSTANCE_PREPOSITIONS:
         return False  # (a long tail that opens "in a report covering ..." is still a circumstance)
-    if any(t.digit or t.lower == "that" or _is_number_word(t) for t in words_):
+    if any((t.digit and not _in_date(words_, m)) or t.lower == "that" or _is_number_word(t)
+           for m, t in enumerate(words_)):
         return False  # a number, in digits or words ("pledged a hundred", "twenty-one dollars"), is the claim
     if any(t.text in _QUOTES for t in tail):
         return False
@@ -1292,6 +1325,12 @@ def _adjunct_only(doc: _Doc, tail: list[_Tok]) -> bool:
     while k < len(words_) and (words_[k].cap or words_[k].lower in ("the", "a", "an", "reporters", "journalists", "press")):
         k += 1
     return k == len(words_) or (k > 0 and (words_[k].lower in _ADJUNCT_STARTS or words_[k].lower in _WEEKDAYS))
+
+
+def _in_date(words_: list[_Tok], m: int) -> bool:
+    """Whether the number at ``words_[m]`` is a day beside its month (``on March 23``, ``on 23 March``):
+    it says when the claim was made, and is no claim itself."""
+    return any(0 <= k < len(words_) and words_[k].lower.rstrip(".") in month_numbers() for k in (m - 1, m + 1))
 
 
 def _gloss_starts(doc: _Doc, toks: list[_Tok]) -> list[int]:
@@ -1324,6 +1363,15 @@ def _scoped(doc: _Doc, unit: _Unit, resolved: tuple[_Resolved, int, int], kind: 
 
 
 _CLAUSE_BREAKS = frozenset(",;:—–-()") | _QUOTES
+
+
+def _breaks_clause(toks: list[_Tok], k: int) -> bool:
+    """Whether token ``k`` ends the clause before it: a comma, dash or double quote, or a single
+    quote closing a quotation (``... this week,' Zelensky said``; not ``the soldiers' families``)."""
+    text = toks[k].text
+    if text in _CLAUSE_BREAKS:
+        return True
+    return text in ("'", "’") and k > 0 and toks[k - 1].text in (",", "?", "!")
 
 
 def _is_number_word(tok: _Tok) -> bool:
@@ -1392,7 +1440,7 @@ def _attach(doc: _Doc, unit: _Unit, i: int, j: int, form: _Verb,
     if form.kind == "report" and nxt is not None and nxt.lower in ("over", "with") and not counted:
         return None  # "argued over a proposed truce", "commented with": a topic ("said over 100 ..." is a claim)
     # passive with an agent: "proposed by Kyiv"; "as quoted by the Russian media" names only the medium
-    if nxt is not None and nxt.lower == "by":
+    if nxt is not None and nxt.lower == "by" and not (j + 1 < n and toks[j + 1].lower in _MEANS):
         if prev is not None and prev.lower == "as" or form.participle or form.finite_s:
             return None
         end = _np_forward(doc, toks, j + 1)
@@ -1409,7 +1457,7 @@ def _attach(doc: _Doc, unit: _Unit, i: int, j: int, form: _Verb,
                 return _scoped(doc, unit, subject, "lead", verb_start, verb_end, 0)
         return None
     # inverted: "..., said Alexander Baunov, a senior fellow"
-    if form.invert and nxt is not None and (prev is None or prev.text in _CLAUSE_BREAKS):
+    if form.invert and nxt is not None and (prev is None or _breaks_clause(toks, i - 1)):
         end = _np_forward(doc, toks, j)
         after = toks[end] if end < n else None
         if end > j and (toks[j].cap or toks[j].lower in ("the", "he", "she")) and (
@@ -1459,6 +1507,9 @@ def _attach(doc: _Doc, unit: _Unit, i: int, j: int, form: _Verb,
     if np[-1].lower in ("'s", "’s"):
         return None
     nounish = form.finite_s or form.base
+    if form.base and len(form.words) == 1 and not form.finite_s and np[0].lower in ("a", "an"):
+        return None  # "a three-month state of emergency": a singular subject would take "states"
+        # (a phrase, "put the toll at", is a verb whatever its subject)
     if nounish and boundary is not None and (boundary.digit or boundary.lower in _NOUN_PREPOSITIONS):
         return None  # "on $111M Fraud Claims", "of Asylum Requests"
     if form.finite_s and not any(t.cap for t in np) and np[0].lower not in ("the", "a", "an") \
@@ -1471,7 +1522,7 @@ def _attach(doc: _Doc, unit: _Unit, i: int, j: int, form: _Verb,
     while tail_end < n and toks[tail_end].text not in ",;.":  # (a "." left inside a unit: "said on X. The ...")
         tail_end += 1
     tail = toks[j:tail_end]
-    if boundary is not None and boundary.text in _CLAUSE_BREAKS and _adjunct_only(doc, tail):
+    if boundary is not None and _breaks_clause(toks, np_start - 1) and _adjunct_only(doc, tail):
         # "..., X said, the army will ..." covers both sides; "..., X said, as talks stalled" does not
         more = (
             tail_end < n - 1 and toks[tail_end].text == "," and toks[tail_end + 1].word
@@ -1541,8 +1592,11 @@ def _unit_attributions(doc: _Doc, unit: _Unit) -> list[_Attribution]:
         j = _match_phrase(toks, i, lex.sources)
         if j is not None:  # "according to the ministry", "according to a statement from the ministry"
             m = j + 1 if j < n and toks[j].lower in ("a", "an", "the") else j
-            if m + 1 < n and toks[m].lower in lex.media and toks[m + 1].lower in ("from", "by", "of"):
-                j = m + 2
+            if m + 1 < n and toks[m].lower in lex.media:
+                # "a statement from X", "documents published by X": the issuer, not the document
+                p = m + 2 if m + 2 < n and toks[m + 1].lower.endswith("ed") and toks[m + 2].lower == "by" else m + 1
+                if toks[p].lower in ("from", "by", "of"):
+                    j = p + 1
             end = _np_forward(doc, toks, j)
             resolved = _resolve(doc, unit, toks[j:end]) if end > j else None
             if resolved:
@@ -1700,6 +1754,67 @@ def _allegation_speaker(doc: _Doc, unit: _Unit, end: int) -> _Attribution | None
     return _Attribution(res.name, m_start, m_end, unit.start, unit.end, m_start, "agent", res.person)
 
 
+_WE = frozenset({"we", "our", "us", "ours"})
+_DASHES = frozenset("—–-")
+
+
+def _find_issuer(doc: _Doc) -> _Attribution | None:
+    """Who a press release speaks for: the organisation its first sentence, after a dateline, is
+    about (``ROME – The World Food Programme (WFP) is ...``, ``Port-au-Prince, 12 March 2025 –
+    Médecins Sans Frontières (MSF) has ...``): a name with its acronym or a body word."""
+    unit = next((u for u in doc.units[:2] if not u.headline), None)
+    if unit is None:
+        return None
+    toks = unit.toks
+    dash = next((k for k in range(1, min(len(toks), 12)) if toks[k].text in _DASHES
+                 and k + 1 < len(toks) and toks[k + 1].cap), None)
+    if dash is None:
+        return None  # no dateline: a news story, whose "we" is its reporter's or a speaker's
+    span = _subject_span(doc, toks[dash + 1:])
+    if span is None:
+        return None
+    np = toks[dash + 1 + span[0]:dash + 1 + span[1]]
+    rest = toks[dash + 1 + span[1]:]
+    acronym = len(rest) > 2 and rest[0].text == "(" and _is_acronym(rest[1]) and rest[2].text == ")"
+    if acronym:
+        rest = rest[3:]
+    if not (rest and (rest[0].lower in _BE or rest[0].lower in ("has", "have"))):
+        return None  # the release is about its subject: "X is", "X has"
+    if not (acronym or any(t.cap and doc.is_body(t) for t in np)):
+        return None  # an organisation, not a country or a person ("Russia has launched ...")
+    resolved = _resolve(doc, unit, np)
+    if resolved is None or not resolved[0].name[:1].isupper():
+        return None
+    res, m_start, m_end = resolved
+    return _Attribution(res.name, m_start, m_end, 0, len(doc.text), m_start, "issuer", False)
+
+
+def _speaks_as_we(doc: _Doc, unit: _Unit, end: int) -> bool:
+    """Whether the clause holding a figure ending at ``end`` says "we"/"our" outside a quotation."""
+    for tok in unit.toks:
+        if tok.start >= end:
+            break
+        if tok.text in ".;":
+            continue
+        if tok.lower in _WE and doc.quote_at(tok.start) is None and not _in_single_quotes(doc.text, tok.start):
+            return True
+    return False
+
+
+_SINGLE_OPEN = regex.compile(r"(?:^|(?<=\s))['‘](?=\w)")
+_SINGLE_CLOSE = regex.compile(r"(?<=[\w.,?!])['’](?=\s|$)")
+
+
+def _in_single_quotes(text: str, pos: int) -> bool:
+    """Whether ``pos`` lies in a quotation in single quotes that opened earlier in its paragraph
+    (those are not indexed: a single quote is also an apostrophe)."""
+    para = text.rfind("\n", 0, pos) + 1
+    opened = [m.start() for m in _SINGLE_OPEN.finditer(text, para, pos + 1)]
+    if not opened:
+        return False
+    return not any(True for _ in _SINGLE_CLOSE.finditer(text, opened[-1] + 1, pos))
+
+
 def _speaker_of(doc: _Doc, start: int, end: int) -> _Attribution | None:
     """The attribution that covers the figure at [start, end), or None."""
     if not doc.units:
@@ -1725,6 +1840,8 @@ def _speaker_of(doc: _Doc, start: int, end: int) -> _Attribution | None:
             return att
     if doc.section is not None and start >= doc.section[0]:
         return doc.section[1]
+    if q is None and _speaks_as_we(doc, doc.units[u], end) and doc.issuer is not None:
+        return doc.issuer  # "Our teams treated 1,100 patients" in a press release: its issuer's
     return _allegation_speaker(doc, doc.units[u], end)
 
 
