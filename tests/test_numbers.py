@@ -115,6 +115,9 @@ def test_sentence(sentence, surface, value, qualifier, low, high, unit, entity) 
         "Posted 09.15 GMT",
         "The council renewed the mission under resolution 2767.",
         "Israel's 2024 offensive was condemned.",
+        # "a third" before a word a share cannot take is the ordinal
+        "Crowds marched for a third consecutive day in Niamey.",
+        "The party is seeking a fifth term in office.",
     ],
 )
 def test_not_figures(sentence: str) -> None:

@@ -762,10 +762,23 @@ def _is_furniture(text: str, start: int, end: int) -> bool:
     return " of " in before.lower() and _GALLERY_BEFORE.search(before) is not None and _PICTURES_AFTER.match(text, end) is not None
 
 
+#: "a third" before a word that a share cannot take ("a third consecutive day", "a third round of
+#: talks", "a fifth term"): the ordinal, not a share. A share is followed by "of", a comparison,
+#: a preposition or a determiner, or ends its clause ("cut by a third last year", "a third more")
+_ORDINAL_SHARE = regex.compile(r"(?i:an?[\s-]+(?:third|fourth|fifth|sixth|seventh|eighth|ninth|tenth))")
+_NOT_A_SHARE_AFTER = regex.compile(
+    r"[^\S\n]+(?!(?i:of|more|less|fewer|as|than|and|or|but|nor|in|on|at|to|by|from|for|with|over|under"
+    r"|since|after|before|during|between|among|last|this|that|these|those|the|its|their|his|her|our"
+    r"|my|your|a|an|each|per|off|down|up|lower|higher|is|are|was|were|had|has|have|will|would)\b)\p{L}"
+)
+
+
 def _keep(text: str, mention: NumberMention) -> bool:
     """Context rules: whether a mention is a claim rather than a year, a reference or an anchor."""
     start, end = mention.start, mention.end
     surface = text[start:end]
+    if mention.kind == "fraction" and _ORDINAL_SHARE.fullmatch(surface) and _NOT_A_SHARE_AFTER.match(text, end):
+        return False  # "a third consecutive day": an ordinal
     if mention.value == 0 and mention.kind == "cardinal" and surface.isdigit():
         return False  # "0 Comments", vote counters: page furniture, not a claim
     if surface[0].isdigit() and _is_furniture(text, start, end):
