@@ -77,11 +77,12 @@ def test_fields(field: str) -> None:
     """Per-field accuracy over all matched figures, with the misses listed on failure.
 
     Thresholds are the issue's targets (qualifier 0.95, unit 0.95, entity 0.90, category
-    0.85), except entity, which these cases put at 0.72 when they were written: its floor is
-    that measured value, to be raised as the rules improve (the annotations ask for what a
-    verb, a clause or a whole sentence says is counted, e.g. "cost of war").
+    0.85), except entity, which these cases put at 0.72 when they were written and at 0.77
+    after the rules for money, partitives and "others" (224 of 291): its floor is the
+    measured value, to be raised as the rules improve (the annotations ask for what a verb,
+    a clause or a whole sentence says is counted, e.g. "cost of war").
     """
-    threshold = {"qualifier": 0.95, "unit": 0.95, "entity": 0.72, "category": 0.85}[field]
+    threshold = {"qualifier": 0.95, "unit": 0.95, "entity": 0.76, "category": 0.85}[field]
     right = total = 0
     wrong = []
     for case in CASES:
