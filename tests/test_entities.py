@@ -62,6 +62,20 @@ CASES = [
     # a relational noun in the form listed: "a state of emergency"
     ("Parliament extended a 30-day state of emergency in three provinces.", "30-day", "state of emergency"),
     ("Envoys of 12 member states of the African Union met in Addis Ababa.", "12 member states", "member state"),
+    # a bare figure after a verb of change: what its subject (or object before "to"/"at") counts
+    ("Health officials in Khartoum said the cholera death toll had climbed to 412 by Sunday.", "412", "death"),
+    ("Floodwaters swept through Derna overnight, bringing the death toll to 5,300.", "5,300", "death"),
+    ("A provincial governor put the toll at 27.", "27", "person killed"),
+    ("The number of displaced families in Cabo Delgado has reached 94,000, the IOM said.", "94,000",
+     "displaced family"),
+    ("In its latest update, OCHA put the number of injured at 3,800.", "3,800", "injured"),
+    ("Mine clearance costs are estimated at $37 billion.", "$37 billion", "mine clearance cost"),
+    ("The bill for repairing the dam could reach €2bn, engineers warned.", "€2bn", "repairing"),
+    ("Food inflation in Khartoum has soared to 180%, traders said.", "180%", "food inflation"),
+    # ... but not a measure noun, a noun that already follows the figure, or across a reporting verb
+    ("Two more medics died on Friday, bringing the total to 50.", "50", None),
+    ("Organisers put the figure at around 40,000.", "around 40,000", None),
+    ("The death toll has risen to 116 people.", "116 people", "person"),
 ]
 
 

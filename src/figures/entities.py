@@ -78,6 +78,21 @@ _THEM = regex.compile(r"(?i:[ \t]+(?:them|whom)\b)")
 #: of nouns in -i, mostly peoples (``Israelis``, ``Iraqis``)
 _SINGULAR_IS = ("sis", "xis", "polis", "iris", "nnis", "this", "paris", "tunis", "bris", "ncis", "vis", "tis")
 _POSSESSIVE = ("'s", "’s", "s'", "s’")
+#: where a clause starts, for the subject of a verb of change ("..., and the number of wounded rose to")
+_CLAUSE_BREAK = regex.compile(r"[,;:()\[\]—–]|\b(?:while|whereas|said|says|that)\b", regex.I)
+#: what may stand between a verb of change and its figure: "rose to", "stood at", "rose by 5% to"
+_CHANGE_LINK = regex.compile(r"[ \t]*(?:by[ \t]+[^,;]{1,25}?[ \t]+)?(?:to|at)?[ \t]*\Z", regex.I)
+#: what may stand between an object and its figure: "bringing the death toll to", "put the cost at"
+_OBJECT_LINK = regex.compile(r"[ \t]+(\S.*?)[ \t]+(?:to|at)[ \t]*\Z", regex.I)
+#: what joins a tally noun to what it counts ("the number of refugees", "the bill for reconstruction")
+_TALLY_OF = regex.compile(r"[ \t]+(?:of|for)[ \t]+(?:(?:the|their|its)[ \t]+)?", regex.I)
+#: a determiner that makes a listed verb a noun ("the total", "its number")
+_NOUN_BEFORE = regex.compile(r"\b(?:the|a|an|its|their|his|her|our)[ \t]+\Z", regex.I)
+#: determiners and conjunctions before a subject
+_DETERMINERS = regex.compile(r"(?:[ \t]*\b(?:the|its|their|his|her|our|this|these|those|and|but|while)\b)*[ \t]*",
+                             regex.I)
+#: a preposition that joins a phrase to the subject before its verb ("unemployment in the enclave has")
+_SUBJECT_PP = regex.compile(r"[ \t]+(?:in|of|from|on|across|among|for|since|over|at|to)[ \t]+", regex.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -318,12 +333,118 @@ def entity_of(
     verb = _verb_before(text, q.start, sentence_start)
     if verb is not None and verb.group(1).lower() in _verbs():
         return EntityReading(_verbs()[verb.group(1).lower()], verb.start(1), end, verb.start(1), verb.end(1))
+    subject = _subject_entity(text, q, sentence_start) if unit is None else None
+    if subject is not None:  # "the death toll rose to 116", "bringing the number of refugees to 600,000"
+        return EntityReading(subject[0], start, end, subject[1], subject[2])
     if unit is None and q.mention.kind in ("cardinal", "vague") and (
         position > unit_end or _CONTINUING_BEFORE.search(text, max(sentence_start, q.start - 12), q.start)
         or _CONTINUING_AT.match(text, q.start, unit_end) or _CONTINUING_AFTER.match(text, unit_end, sentence_end)
     ):  # "two of them", "another two", "hundreds more", "up from 24.8 million": more of the same thing
         return EntityReading(_antecedent(text, sentence_start, q.start), start, end, q.start, end)
     return EntityReading(None, start, end, q.start, end)
+
+
+def _subject_entity(text: str, q: Qualified, sentence_start: int) -> tuple[str, int, int] | None:
+    """What a bare figure after a verb of change, state or estimate counts: (entity, start, end).
+
+    The subject of the verb ("Casualties rose to 40"), or its object where one stands before
+    "to"/"at" ("bringing the death toll to 116"); a tally noun gives its complement ("the number
+    of refugees") or the noun before it ("the death toll" -> ``death``). Only within the figure's
+    clause: a comma, a conjunction or a reporting verb ends the search."""
+    roles = _roles()
+    change = roles.get("change", {})
+    clause_start = sentence_start
+    for brk in _CLAUSE_BREAK.finditer(text, sentence_start, q.start):
+        clause_start = brk.end()
+    own = _WORD.match(text, q.start)
+    if own is not None and own.group(1).lower() in change:  # "topped 1,200": the verb is in the surface
+        verb_start, verb_end, rest = own.start(1), own.end(1), ""
+    else:
+        verbs = [m for m in _LETTERS.finditer(text, clause_start, q.start) if m.group().lower() in change
+                 and not _NOUN_BEFORE.search(text, max(clause_start, m.start() - 8), m.start())]  # "the total"
+        if not verbs:
+            return None
+        verb_start, verb_end = verbs[-1].start(), verbs[-1].end()
+        rest = text[verb_end:q.start]
+    words = [w.lower() for w in _LETTERS.findall(rest)]
+    while words and (words[0] in roles.get("auxiliary", {}) or (words[0].endswith("ly") and len(words[0]) > 4)):
+        words.pop(0)  # "rose sharply to", "stands now at"
+    if _CHANGE_LINK.fullmatch(" " + " ".join(words)) is not None:
+        return _subject_phrase(text, clause_start, verb_start)
+    obj = _OBJECT_LINK.search(text, verb_end, q.start)
+    if obj is None or obj.start() != verb_end:
+        return None
+    found = _tally(text, obj.start(1), obj.end(1))
+    if found is not None:
+        return found if found[0] else None
+    position = _DETERMINERS.match(text, obj.start(1), obj.end(1)).end()
+    phrase, head_start, head_end = _noun_phrase(text, position, obj.end(1))
+    if phrase and head_end == obj.end(1):
+        return _normalise(phrase), head_start, head_end
+    return None
+
+
+def _tally(text: str, start: int, end: int) -> tuple[str, int, int] | None:
+    """A tally noun in ``text[start:end]`` and what it counts: its ``of``/``for`` complement, the
+    noun before it, or its listed default ("" for none, as for a span ending in a measure noun);
+    None when the span holds neither."""
+    roles = _roles()
+    tallies = roles.get("tally", {})
+    for match in _LETTERS.finditer(text, start, end):
+        lower = match.group().lower()
+        if lower not in tallies:
+            continue
+        link = _TALLY_OF.match(text, match.end(), end)
+        if link is not None:
+            phrase, head_start, head_end = _noun_phrase(text, link.end(), end, gerund=True)
+            if phrase:
+                return _normalise(phrase), head_start, head_end
+            word = _WORD.match(text, link.end(), end)  # "the number of wounded": a participle as a noun
+            if word is not None and word.group(1).islower() and word.group(1) not in roles["stop"]:
+                return word.group(1), word.start(1), word.end(1)
+            return None
+        before = _WORD_BEFORE.search(text, max(start, match.start() - 30), match.start())
+        if before is not None:
+            modifier = before.group(1)
+            lower_mod = modifier.lower()
+            excluded = {*roles["stop"], *roles["skip"], *roles["measure"], *_counting_words()}
+            if lower_mod not in excluded and not lower_mod.endswith(("ly", "ed", "ing", "al", "ll", "an", "ic")) \
+                    and (modifier.islower() or before.start(1) == start):
+                return _singular(lower_mod), before.start(1), before.end(1)
+        return tallies[lower], match.start(), match.end()  # "" where only a complement would say
+    if (head := _LETTERS.findall(text, start, end)) and head[-1].lower() in roles["measure"]:
+        return "", start, end  # "put the figure at": a measure noun names nothing
+    return None
+
+
+def _subject_phrase(text: str, clause_start: int, verb_start: int) -> tuple[str, int, int] | None:
+    """The subject of a verb of change: a tally noun in it, else the noun phrase opening the clause,
+    when only a prepositional phrase, auxiliaries and adverbs stand between it and the verb."""
+    found = _tally(text, clause_start, verb_start)
+    if found is not None:
+        return found if found[0] else None
+    position = _DETERMINERS.match(text, clause_start, verb_start).end()
+    phrase, head_start, head_end = _noun_phrase(text, position, verb_start)
+    if not phrase:
+        return None
+    if text[head_start].isupper() and head_start > clause_start and not text[head_start:head_end].islower():
+        if _WORD_BEFORE.search(text, max(clause_start, head_start - 30), head_start) is not None \
+                or head_start != position:
+            return None
+    gap = head_end
+    pp = _SUBJECT_PP.match(text, gap, verb_start)
+    if pp is not None:  # "unemployment in the enclave has climbed": the phrase runs to its noun
+        after = _DETERMINERS.match(text, pp.end(), verb_start).end()
+        _, _, gap = _noun_phrase(text, _past_names(text, after, verb_start), verb_start)
+        gap = max(gap, _past_names(text, after, verb_start))
+    auxiliaries = _roles().get("auxiliary", {})
+    for word in _LETTERS.findall(text[gap:verb_start]):
+        lower = word.lower()
+        if lower not in auxiliaries and not (lower.endswith("ly") and len(lower) > 4):
+            return None
+    if regex.search(r"[^\p{L}\s]", text[gap:verb_start]):
+        return None
+    return _normalise(phrase), head_start, head_end
 
 
 @cache
@@ -429,6 +550,9 @@ def _measure_entity(
                     if words:
                         return EntityReading(_normalise(words), start, end, head_start, head_end)
             return EntityReading(_verbs()[verb.group(1).lower()], start, end, verb.start(1), verb.end(1))
+        subject = _subject_entity(text, q, sentence_start)
+        if subject is not None:  # "Damage was estimated at $3bn", "unemployment has climbed to 80%"
+            return EntityReading(subject[0], start, end, subject[1], subject[2])
         return EntityReading(None, start, end, start, end)
     if unit in _LENGTH_UNITS:  # "61km north-east of Donetsk": a distance that locates a place
         return EntityReading("distance", start, end, start, end)
