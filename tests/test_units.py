@@ -66,3 +66,27 @@ def test_units_in_sentences(sentence: str, unit: str) -> None:
 )
 def test_ambiguous_currency_words_name_no_currency(sentence: str) -> None:
     assert [f.unit for f in extract(sentence)] == [None]
+
+
+@pytest.mark.parametrize(
+    "sentence, surface",
+    [
+        ("Two brothers, aged 11 and 14, were pulled from the rubble.", "14"),
+        ("A woman aged about 70 died in the shelling.", "about 70"),
+        ("Paramedics said the boy, at the age of 9, had lost both parents.", "9"),
+        ("Mariam Yusuf, 34, was among those detained in Goma.", "34"),
+    ],
+)
+def test_a_bare_number_that_is_an_age_is_in_years(sentence: str, surface: str) -> None:
+    """The guideline: ages have unit year and category other, written "aged 15" or, in wire copy,
+    set off by commas after a name."""
+    [figure] = [f for f in extract(sentence) if f.surface == surface]
+    assert (figure.unit, figure.category) == ("year", "other")
+
+
+@pytest.mark.parametrize("sentence", [
+    "In Goma, 34 people were detained.",     # a count after a place, not an age
+    "The strike killed 12, officials said.",  # a count before a comma
+])
+def test_a_count_beside_commas_is_no_age(sentence: str) -> None:
+    assert all(f.unit is None for f in extract(sentence))

@@ -16,7 +16,7 @@ In order (cues in ``data/category_cues.tsv``):
 A cue is looked for in the figure's own clause first, then in its part of the sentence,
 and in the rest of the sentence only where that part has no verb of its own: in "7,000
 people have been killed, and some 250,000 have been displaced" the second figure is
-displacement, whatever word is nearer. Ages ("aged 15"), poll percentages and sums in a
+displacement, whatever word is nearer. Poll percentages and sums in a
 named currency ("10 billion birr") are told apart before any cue.
 """
 
@@ -62,10 +62,6 @@ _OF_BEFORE = re.compile(r"\bof\s+(?:the\s+)?$")
 _ADJACENT = re.compile(r"\w*[ \t]+")
 #: event categories that only people have: a weapon or a vehicle is not killed, held or arrested
 _PEOPLE_EVENTS = frozenset({"casualties", "prisoner_exchange", "legal"})
-#: an age: "aged 15", "ages 15 and 16", "at the age of 34"
-_AGED = re.compile(r"\bage[sd]?(?:\s+of)?\s+(?:\d{1,3}\s*(?:and|or|to|-|–)\s*)?$", re.I)
-#: an age in apposition: "Ahmed Saleh, 34, ..."
-_APPOSED = re.compile(r"\b[A-Z][\w'’-]*,\s+$")
 
 
 @cache
@@ -250,11 +246,6 @@ def categorise(
     start: int, end: int, sentence_start: int, sentence_end: int,
 ) -> Category:
     """The category of one figure."""
-    if _AGED.search(text, max(sentence_start, start - 24), start) or (
-        entity is None and unit is None and text[start:end].isdigit() and len(text) > end
-        and text[end] == "," and _APPOSED.search(text, max(sentence_start, start - 40), start)
-    ):
-        return "other"  # an age
     if unit == "percent" and _poll().search(text, sentence_start, sentence_end):
         return "other"
     thing = _by_entity("thing", entity) if entity else None

@@ -33,7 +33,7 @@ class UnitReading:
     end: int
     #: the unit came from a hyphenated compound (``30-day ceasefire``): what lasts follows it
     attributive: bool = False
-    #: ``12-year-old``: an age
+    #: ``12-year-old``, ``aged 15``, ``Ahmed Saleh, 34,``: an age
     age: bool = False
 
 
@@ -78,6 +78,28 @@ def dimensionality(unit: str) -> str:
     return str(registry().parse_units(unit).dimensionality)
 
 
+#: an age written as a bare number: "aged 15", "ages 15 and 16", "at the age of 34"
+_AGED = regex.compile(
+    r"(?i:\bage[sd]?(?:[^\S\n]+of)?[^\S\n]+(?:between[^\S\n]+)?(?:\d{1,3}[^\S\n]*(?:and|or|to|-|–)[^\S\n]*)?)\Z"
+)
+#: ... or set off by commas after a name, as wire copy writes it: "Ahmed Saleh, 34, was ..."
+_APPOSED = regex.compile(r"\b\p{Lu}[\p{L}'’-]*,[^\S\n]+\Z")
+_OLDEST = 125
+
+
+def _is_age(text: str, q: Qualified) -> bool:
+    """Whether a bare whole number is someone's age (:data:`_AGED`, :data:`_APPOSED`)."""
+    mention = q.mention
+    value = mention.value
+    if mention.kind != "cardinal" or value is None or not 0 < value < _OLDEST or value != value.to_integral_value():
+        return False
+    before = text[max(0, q.start - 40):q.start]
+    if _AGED.search(before):
+        return True
+    return (q.start == mention.start and text[mention.start:mention.end].isdigit()
+            and text[mention.end:mention.end + 1] == "," and _APPOSED.search(before) is not None)
+
+
 def unit_of(text: str, q: Qualified) -> UnitReading:
     """The unit of a qualified number, and where the figure's surface ends once it is included."""
     mention = q.mention
@@ -96,7 +118,7 @@ def unit_of(text: str, q: Qualified) -> UnitReading:
         return UnitReading(None, q.end)
     match = _after_pattern().match(text, mention.end)
     if match is None:
-        return UnitReading(None, q.end)
+        return UnitReading("year", q.end, age=True) if _is_age(text, q) else UnitReading(None, q.end)
     if match["currency"]:
         unit = _currency_words()[" ".join(match["currency"].lower().split())]
     else:
