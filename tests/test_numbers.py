@@ -58,6 +58,8 @@ def in_words(n: int) -> str:
         ("Half a million children face famine.", "Half a million children", "500000", "exact", None, None, None, "child"),
         ("Aid reached a quarter of a million people.", "a quarter of a million people", "250000", "exact", None, None, None, "person"),
         ("One and a half million people fled.", "One and a half million people", "1500000", "exact", None, None, None, "person"),
+        # a duration after "after" places an event, unless it measures a stay
+        ("The journalist was freed after 412 days in detention.", "412 days", "412", "exact", None, None, "day", None),
         ("Add 3/4 cup of flour.", "3/4 cup", "0.75", "exact", None, None, None, None),
         ("The death toll has topped 1,200.", "topped 1,200", "1200", "more_than", "1200", None, None, None),
         ("Losses surpassed $4 billion.", "surpassed $4 billion", "4000000000", "more_than", "4000000000", None, "USD", None),

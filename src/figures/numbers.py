@@ -401,10 +401,18 @@ def _is_year(text: str, start: int, end: int, value: Decimal) -> bool:
     return _PLURAL_NOUN_AFTER.match(text, end) is None and _irregular_plural_after().match(text, end) is None
 
 
+#: a stay that a duration measures: "freed after 584 days in captivity" says how long they were held
+_HELD_AFTER = regex.compile(
+    r"(?i:[^\S\n]+(?:in[^\S\n]+(?:captivity|detention|prison|jail|custody|hiding|exile)|behind[^\S\n]+bars"
+    r"|under[^\S\n]+siege)\b)"
+)
+
+
 def _is_time_anchor(text: str, start: int, end: int) -> bool:
-    """A duration that only places another event in time: "over the past 24 hours", "8 years ago"."""
+    """A duration that only places another event in time: "over the past 24 hours", "8 years ago";
+    not one that measures a stay ("released after 584 days in captivity")."""
     after = _unit_after().match(text, end)
-    if after is None:
+    if after is None or _HELD_AFTER.match(text, after.end()):
         return False
     before = text[max(0, start - 40):start]
     if _anchor_before().search(before):
