@@ -36,6 +36,11 @@ CASES = [
     ("Roughly a quarter of Haiti's police officers have quit.", "a quarter", "police officer"),
     ("The shelling left 9 dead in the village, officials said.", "9 dead", "person killed"),
     ("Investigators uncovered 37 arms caches along the border.", "37 arms caches", "arms cache"),
+    # modifiers joined by "and" qualify the last conjunct's noun; a verb after "and" starts a clause
+    ("UNIFIL recorded 1,400 air and ground violations in a month.", "1,400 air and ground violations", "violation"),
+    ("Police imposed a 72-hour curfew and closed schools in Imphal.", "72-hour", "curfew"),
+    # the whole of a partitive may be a name of several words with a possessive
+    ("The junta has lost 9 of Shan State's 55 townships.", "9", "township"),
     # a plural in -is of a noun in -i, but a singular noun in -is stays whole
     ("Gunmen kidnapped 11 Iraqis near Mosul.", "11 Iraqis", "iraqi"),
     ("Crews have removed 30,000 tonnes of debris from Gaza City.", "30,000 tonnes", "debris"),

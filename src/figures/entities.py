@@ -208,11 +208,15 @@ def _noun_phrase(text: str, position: int, limit: int, gerund: bool = False) -> 
             words.pop()  # "one drone launched": a verb after the noun
             end = previous_end
             break
-    if words and not _is_plural(words[-1]) and text[start].isupper() and text[start:end].istitle():
-        # "22 Arab and Muslim countries": names of peoples qualify the noun of the last conjunct
+    if words and not _is_plural(words[-1]):
+        # "22 Arab and Muslim countries", "2,700 air and ground violations": modifiers joined by
+        # "and" qualify the noun of the last conjunct (one written like the word before "and")
         conjoined = _AND.match(text, end, limit)
         following = _WORD.match(text, conjoined.end(), limit) if conjoined is not None else None
-        if following is not None and following.group(1)[0].isupper():
+        verb = following is not None and following.group(1).lower().endswith(("ed", "ing")) \
+            and not words[-1].endswith(("ed", "ing"))  # "a curfew and suspended services": a new clause
+        if following is not None and not verb \
+                and following.group(1)[0].isupper() == text[end - len(words[-1])].isupper():
             rest, _, rest_end = _noun_phrase(text, conjoined.end(), limit)
             if rest and _is_plural(rest[-1]) and len(words) + len(rest) <= _MAX_WORDS \
                     and not _is_headline(text[max(0, start - 60):min(limit, rest_end + 60)]):
@@ -464,8 +468,9 @@ def _number_token() -> regex.Pattern[str]:
 
 @cache
 def _whole() -> regex.Pattern[str]:
-    """The whole of a partitive, when it is a figure of its own ("of the Knesset's 120 seats")."""
-    return regex.compile(rf"(?:[ \t]+\p{{L}}+['’]s)?[ \t]+{_number_token().pattern}(?:-\p{{L}}+)?")
+    """The whole of a partitive, when it is a figure of its own ("of the Knesset's 120 seats",
+    "of Rakhine State's 17 townships")."""
+    return regex.compile(rf"(?:(?:[ \t]+\p{{L}}[\p{{L}}-]*){{1,3}}['’]s)?[ \t]+{_number_token().pattern}(?:-\p{{L}}+)?")
 
 
 def _antecedent(text: str, sentence_start: int, position: int) -> str | None:
