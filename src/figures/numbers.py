@@ -666,13 +666,13 @@ def _read(match: regex.Match[str]) -> NumberMention | None:
                                      currency=currency)
             value = _scaled(value, factor)
         first = match.start("sign") if sign else match.start("num")
-        high = _decimal(match["dto"]) if match["dto"] else None
-        if high is not None and (suffix or high <= value):
-            high, end = None, match.start("dto") - len("-to-")  # "5m-to-10", "10-to-5": no range read
-        hyphen = _lower(match["hyph"]) if high is not None or not match["dto"] else None
+        upper: Decimal | None = _decimal(match["dto"]) if match["dto"] else None
+        if upper is not None and (suffix or upper <= value):
+            upper, end = None, match.start("dto") - len("-to-")  # "5m-to-10", "10-to-5": no range read
+        hyphen = _lower(match["hyph"]) if upper is not None or not match["dto"] else None
         if hyphen is not None and _hedge_word(hyphen):
             hyphen, end = None, match.start("hyph") - 1  # "7,000-plus", "500-odd": a hedge, read later
-        return NumberMention(first, end, value, currency=currency, hyphen_unit=hyphen, high=high)
+        return NumberMention(first, end, value, currency=currency, hyphen_unit=hyphen, high=upper)
     if group == "vague":
         phrase = _key(match.group())
         value = _vague_value(phrase)
@@ -708,13 +708,13 @@ def _read(match: regex.Match[str]) -> NumberMention | None:
         value = _word_value(match.string[start:body_end])
         if value is None:
             return None
-        high = _word_value(match["wto"]) if match["wto"] else None
-        if high is not None and high <= value:
+        word_upper = _word_value(match["wto"]) if match["wto"] else None
+        if word_upper is not None and word_upper <= value:
             return NumberMention(start, body_end, value)  # "three-to-two": no range
         hyphen = _lower(match["whyph"])
         if hyphen is not None and _hedge_word(hyphen):
             hyphen, end = None, body_end  # "thirty-odd", "fifty-plus"
-        return NumberMention(start, end, value, hyphen_unit=hyphen, high=high)
+        return NumberMention(start, end, value, hyphen_unit=hyphen, high=word_upper)
     return None
 
 

@@ -1474,7 +1474,8 @@ def _finish(unit: _Unit, text: str, doc: dt.date | None, floor: int = 0) -> Time
     elif head in ("until", "till", "by", "as", "up"):
         lo = None
     elif head in ("before", "prior") and lo is not None:  # "before 2019": open .. the day before 2019
-        lo, hi = None, lo if lo.clock is not None else replace(lo, shift=lo.shift - 1)
+        bound = lo
+        lo, hi = None, bound if bound.clock is not None else replace(bound, shift=bound.shift - 1)
     tense: Tense = None
     unknown_year = (lo is not None and lo.year is None) or (hi is not None and hi.year is None)
     if unknown_year and doc is not None:
