@@ -43,7 +43,7 @@ _BREAK = re.compile(
     r"""[;:()\[\]"“”—]|,(?!\d)"""
     r"|\s(?:[-–—]+|and|but|yet|or|while|whereas|after|before|when|because|who|whom|which|that|where"
     r"|although|though)(?=\s)",
-    re.I,
+    re.IGNORECASE,
 )
 _PART_WORDS = frozenset({";", "—", "while", "whereas", "but"})
 _AFTER_COMMA = frozenset({"and", "but", "yet", "although", "though"})
@@ -51,10 +51,10 @@ _AFTER_COMMA = frozenset({"and", "but", "yet", "although", "though"})
 _VERB = re.compile(
     r"\b(?:is|are|was|were|be|been|has|have|had|will|would|could|can|may|might|must|should|do|does|did"
     r"|remain|remains|face|faces)\b|\b[a-z]{2,}ed\b",
-    re.I,
+    re.IGNORECASE,
 )
 #: a part that counts some of a figure in another part, and so shares its cues
-_SOME_OF = re.compile(r"\b(?:of them|of whom|of which|among them|among whom|including)\b", re.I)
+_SOME_OF = re.compile(r"\b(?:of them|of whom|of which|among them|among whom|including)\b", re.IGNORECASE)
 #: an event noun that governs the figure after it: "the bodies of 18 others", "the release of 17"
 _GOVERNS = re.compile(r"\s+of\s+(?:the\s+)?")
 _OF_BEFORE = re.compile(r"\bof\s+(?:the\s+)?$")
@@ -134,7 +134,7 @@ def _currencies() -> frozenset[str]:
 def _poll() -> re.Pattern[str]:
     stems = [stem.strip() for _, scope, listed in table("category_cues.tsv") if scope == "poll"
              for stem in listed.split("|") if stem.strip()]
-    return re.compile(r"\b(?:" + "|".join(re.escape(s) for s in stems) + ")", re.I)
+    return re.compile(r"\b(?:" + "|".join(re.escape(s) for s in stems) + ")", re.IGNORECASE)
 
 
 @lru_cache(maxsize=4096)  # a corpus has few distinct words before and in its figures

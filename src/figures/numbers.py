@@ -122,7 +122,6 @@ def _pattern() -> regex.Pattern[str]:
     signs = _sign_pattern()
     letter_signs = _letter_signs()
     labels = alternation(words("label_nouns.txt"))
-    time_units = _time_units()
     zones = alternation([row[0] for row in table("zones.tsv")])
     digits = r"(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?"
     units_ = alternation([w for w, (_, role) in words_.items() if role == "unit"])
@@ -429,7 +428,6 @@ def _line_has_words(text: str, line_start: int) -> bool:
 
 def find(text: str) -> list[NumberMention]:
     """Every number in ``text`` that may be a figure, in order of position."""
-    found: list[NumberMention] = []
     lines: dict[int, bool] = {}  # line start -> whether the line has words: each line is read once
     breaks = [m.start() for m in _NEWLINE.finditer(text)]
     read: list[NumberMention] = []
