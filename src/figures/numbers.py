@@ -247,9 +247,15 @@ def _anchor_before() -> regex.Pattern[str]:
 
 
 @cache
+def _qualifier_phrases(position: str) -> tuple[str, ...]:
+    """The qualifiers of ``qualifiers.tsv`` written ``before`` or ``after`` a number."""
+    return tuple(row[0] for row in table("qualifiers.tsv") if row[2] == position)
+
+
+@cache
 def _hedge_phrases() -> str:
     """The qualifiers of ``qualifiers.tsv`` written before a number, as one alternation."""
-    return alternation([row[0] for row in table("qualifiers.tsv") if row[2] == "before"])
+    return alternation(_qualifier_phrases("before"))
 
 
 @cache
@@ -298,9 +304,10 @@ _NO_ONE = _ending(r"(?i:\b(?:no|any|every|not)\s+)\Z")
 #: page furniture: "© 2025 Reuters", "2 min read", "1 of 3 photos"
 _COPYRIGHT = _ending(r"(?:©|\((?i:c)\)|(?i:\bcopyright))[^\S\n]*\Z")
 _READ_TIME = regex.compile(r"(?i:[^\S\n]*(?:min|mins|minute|minutes)[^\S\n]+read)\b")
-_GALLERY_AFTER = regex.compile(r"(?i:[^\S\n]+of[^\S\n]+\d+[^\S\n]+(?:photos?|images?|pictures?|slides?|videos?))\b")
+_PICTURES = r"(?:photos?|images?|pictures?|slides?|videos?)"
+_GALLERY_AFTER = regex.compile(rf"(?i:[^\S\n]+of[^\S\n]+\d+[^\S\n]+{_PICTURES})\b")
 _GALLERY_BEFORE = _ending(r"\b\d+[^\S\n]+(?i:of)[^\S\n]+\Z")
-_PICTURES_AFTER = regex.compile(r"(?i:[^\S\n]+(?:photos?|images?|pictures?|slides?|videos?))\b")
+_PICTURES_AFTER = regex.compile(rf"(?i:[^\S\n]+{_PICTURES})\b")
 _ONE_COUNTS = _ending(r"(?i:\b(?:at\s+least|more\s+than|only|just|killing|killed|kills|injuring|injured|injures|wounding|wounded|another)\s+)\Z")
 
 
@@ -350,15 +357,13 @@ def _word_value(phrase: str) -> Decimal | None:
 @cache
 def _hedged_before() -> regex.Pattern[str]:
     """Any qualifier of ``qualifiers.tsv`` written before a number: what follows it is a count, not a year."""
-    phrases = [row[0] for row in table("qualifiers.tsv") if row[2] == "before"]
-    return _ending(rf"(?i:(?<!\w)(?:{alternation(phrases)})\s+)\Z")
+    return _ending(rf"(?i:(?<!\w)(?:{_hedge_phrases()})\s+)\Z")
 
 
 @cache
 def _hedged_after() -> regex.Pattern[str]:
     """A qualifier of ``qualifiers.tsv`` written after a number (``+``, ``or more``)."""
-    phrases = [row[0] for row in table("qualifiers.tsv") if row[2] == "after"]
-    return regex.compile(rf"(?i:[ \t]*(?:{alternation(phrases)})(?![\w]))")
+    return regex.compile(rf"(?i:[ \t]*(?:{alternation(_qualifier_phrases('after'))})(?![\w]))")
 
 
 @cache
@@ -374,12 +379,8 @@ def _measure_after() -> regex.Pattern[str]:
 def _hedge_words() -> frozenset[str]:
     """Words of ``qualifiers.tsv`` written after a number that may be glued to it by a hyphen
     ("7,000-plus", "500-odd"): a hedge, not the unit of a compound like "30-day"."""
-    phrases = [row[0].lower().lstrip("-") for row in table("qualifiers.tsv") if row[2] == "after"]
+    phrases = [phrase.lower().lstrip("-") for phrase in _qualifier_phrases("after")]
     return frozenset(p for p in phrases if p.isalpha())
-
-
-def _hedge_word(word: str) -> bool:
-    return word in _hedge_words()
 
 
 def _is_year(text: str, start: int, end: int, value: Decimal) -> bool:
@@ -668,7 +669,7 @@ def _read(match: regex.Match[str]) -> NumberMention | None:
         if upper is not None and (suffix or upper <= value):
             upper, end = None, match.start("dto") - len("-to-")  # "5m-to-10", "10-to-5": no range read
         hyphen = _lower(match["hyph"]) if upper is not None or not match["dto"] else None
-        if hyphen is not None and _hedge_word(hyphen):
+        if hyphen is not None and hyphen in _hedge_words():
             hyphen, end = None, match.start("hyph") - 1  # "7,000-plus", "500-odd": a hedge, read later
         return NumberMention(first, end, value, currency=currency, hyphen_unit=hyphen, high=upper)
     if group == "vague":
@@ -710,7 +711,7 @@ def _read(match: regex.Match[str]) -> NumberMention | None:
         if word_upper is not None and word_upper <= value:
             return NumberMention(start, body_end, value)  # "three-to-two": no range
         hyphen = _lower(match["whyph"])
-        if hyphen is not None and _hedge_word(hyphen):
+        if hyphen is not None and hyphen in _hedge_words():
             hyphen, end = None, body_end  # "thirty-odd", "fifty-plus"
         return NumberMention(start, end, value, hyphen_unit=hyphen, high=word_upper)
     return None
